@@ -1,0 +1,118 @@
+// Calendar days as integers (days since 1970-01-01), converted to and from sheet values in the
+// spreadsheet's time zone. The core works in whole days only; instants exist at the edges.
+
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+
+/** 2026-11-21 → 20413. Returns undefined for anything that is not a real calendar date. */
+export function isoToDay(iso: string): Day | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/** 20413 → "2026-11-21". */
+export function dayToIso(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO weekday: Monday = 1 … Sunday = 7. */
+export function weekday(day: Day): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+export function dayParts(day: Day): { year: number; month: number; date: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
+}
+
+export function dayOf(year: number, month: number, date: number): Day {
+  return Math.round(Date.UTC(year, month - 1, date) / MS_PER_DAY);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClockMs(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(instant))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/** The calendar day a Date falls on in the given time zone (Sheets gives midnight in the sheet's zone). */
+export function dateToDay(date: Date, timeZone: string): Day {
+  return Math.floor(wallClockMs(date.getTime(), timeZone) / MS_PER_DAY);
+}
+
+/** Midnight of a calendar day in the given time zone, as a Date Sheets shows as that day. */
+export function dayToDate(day: Day, timeZone: string): Date {
+  const target = day * MS_PER_DAY;
+  let instant = target - (wallClockMs(target, timeZone) - target);
+  // A DST change between the guess and the answer shifts the offset once; correct for it.
+  instant += target - wallClockMs(instant, timeZone);
+  return new Date(instant);
+}
+
+/** Sheets' serial day numbers count from 1899-12-30. */
+export const SHEETS_EPOCH: Day = dayOf(1899, 12, 30);
+
+export function addDays(day: Day, n: number): Day {
+  return day + n;
+}
+
+/** Monday on or before the day. */
+export function weekStart(day: Day): Day {
+  return day - (weekday(day) - 1);
+}
+
+export function monthStart(day: Day): Day {
+  const { year, month } = dayParts(day);
+  return dayOf(year, month, 1);
+}
+
+export function addMonths(day: Day, n: number): Day {
+  const { year, month } = dayParts(day);
+  const m0 = month - 1 + n;
+  return dayOf(year + Math.floor(m0 / 12), (((m0 % 12) + 12) % 12) + 1, 1);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function monthName(month: number): string {
+  return MONTHS[month - 1];
+}
+
+export function weekdayName(isoWeekday: number): string {
+  return WEEKDAYS[isoWeekday - 1];
+}
+
+/** "Mon 23 Nov" — short, unambiguous in any locale. */
+export function shortDate(day: Day): string {
+  const { month, date } = dayParts(day);
+  return `${weekdayName(weekday(day))} ${date} ${monthName(month)}`;
+}

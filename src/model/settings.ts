@@ -1,0 +1,56 @@
+// The optional Settings sheet: two columns, Key and Value, one setting a row.
+
+import { date, normalizeName, number, oneOf, percent, text, yesNo } from './cells';
+import { type RowOf, def, opt, sheetSpec } from './columns';
+
+export const Settings = sheetSpec('Settings', {
+  planStart: opt('Plan Start', date, { note: 'First day to plan from (default: today).', format: 'date' }),
+  currency: def('Currency', text, 'USD', { note: 'Currency code or symbol shown on money columns (default USD).' }),
+  targetMargin: def('Target Margin %', percent({ max: 0.95 }), 0.3, {
+    aliases: ['Target Margin', 'Margin'],
+    note: 'Margin priced on top of cost where a person has no Bill Rate (default 30%).',
+    format: 'percent',
+  }),
+  coverage: def('Coverage', percent({ max: 0.99 }), 0.8, {
+    note: 'How often budget ranges should hold the actual (default 0.8 = 80%).',
+    format: 'percent',
+  }),
+  clientViewNames: def('Client View Names', oneOf(['Names', 'Roles'] as const), 'Names', {
+    choices: ['Names', 'Roles'],
+    note: 'Names: clients see who does the work. Roles: they see roles only.',
+  }),
+  iterations: def('Iterations', number({ min: 0, max: 1_000_000, integer: true }), 300, {
+    note: 'How hard the scheduler searches for a better plan (default 300).',
+    format: 'number',
+  }),
+  planProposals: def('Plan Proposals', yesNo, false, {
+    aliases: ['Tentative Proposals', 'Include Proposals'],
+    choices: ['yes', 'no'],
+    note: 'yes: plan proposals tentatively, after won work, to see when they could be delivered.',
+  }),
+  showPricesToClients: def('Show Prices to Clients', yesNo, false, {
+    aliases: ['Client View Prices', 'Share Prices'],
+    choices: ['yes', 'no'],
+    note: 'yes: client copies show the agreed price of won projects (default no).',
+  }),
+});
+
+export type SettingsValues = Omit<RowOf<typeof Settings>, 'row'>;
+
+export type SettingKey = keyof SettingsValues;
+
+/** Finds the setting a key cell names, by header or alias, ignoring case and punctuation. */
+export function settingKey(label: string): SettingKey | undefined {
+  const n = normalizeName(label);
+  for (const [key, column] of Object.entries(Settings.columns)) {
+    if (normalizeName(column.header) === n || column.aliases?.some((a) => normalizeName(a) === n)) {
+      return key as SettingKey;
+    }
+  }
+  return undefined;
+}
+
+/** Every setting at its default, as a workbook without a Settings sheet gets. */
+export function defaultSettings(): SettingsValues {
+  return Settings.schema.parse({}) as SettingsValues;
+}

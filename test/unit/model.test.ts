@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { dayOf, dayToDate, dateToDay, dayToIso, isoToDay } from '../../src/model/dates';
+import { formatProblem } from '../../src/model/problems';
+import { parsePeriod } from '../../src/model/period';
+import { parseRequirements, parseSkills, skillMatch } from '../../src/model/skills';
+import { workItems } from '../../src/model/work';
+import { read, sample, sampleWith } from '../support/workbook';
+
+const messages = (raw: Record<string, unknown[][]>) => read(raw).problems.map(formatProblem);
+const errors = (raw: Record<string, unknown[][]>) =>
+  read(raw)
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
+
+describe('the sample workbook', () => {
+  it('reads without errors', () => {
+    const { plan, problems } = read(sample());
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(plan.staff).toHaveLength(15);
+    expect(plan.clients).toHaveLength(6);
+    expect(plan.tasks.length).toBeGreaterThanOrEqual(80);
+    expect(plan.planStart).toBe(dayOf(2026, 11, 23));
+    expect(plan.settings.targetMargin).toBeCloseTo(0.35);
+  });
+
+  it('expands templates for projects without tasks, scaled by Scope where Scales', () => {
+    const { plan } = read(sample());
+    const items = workItems(plan);
+    const refresh = items.filter((i) => i.project.project === 'Bluewater AV Refresh');
+    expect(refresh.map((i) => i.name)).toContain('System design');
+    const design = refresh.find((i) => i.name === 'System design');
+    expect(design?.hours).toBe(36); // 24 h × scope 1.5, marked Scales
+    const survey = refresh.find((i) => i.name === 'Site survey');
+    expect(survey?.hours).toBe(8); // not marked Scales
+    const install = refresh.find((i) => i.name === 'Install speakers and displays');
+    expect(install?.after.map((a) => items[a].name).sort()).toEqual(['Pre-wire', 'Rack build']);
+  });
+
+  it('resolves cross-project dependencies', () => {
+    const { plan } = read(sample());
+    const items = workItems(plan);
+    const reuse = items.find((i) => i.key === 'Helios Investor Day/Reuse CES LED wall');
+    expect(reuse?.after.map((a) => items[a].key)).toEqual(['Helios CES Booth/Install LED wall']);
+  });
+});
+
+describe('headers', () => {
+  it('match in any order, any case, with aliases, ignoring extra columns and blank rows', () => {
+    const raw = {
+      staff: [
+        ['Favourite colour', 'weekly hours', 'SKILLS', 'full name'],
+        ['blue', 20, 'LED:3, rigging', 'Ana Ruiz'],
+        [null, '', '  ', null],
+        ['red', '', 'Audio', 'Bo Chen'],
+      ],
+    };
+    const { plan, problems } = read(raw);
+    expect(problems).toEqual([]);
+    expect(plan.staff.map((s) => [s.name, s.hoursPerWeek, s.row])).toEqual([
+      ['Ana Ruiz', 20, 2],
+      ['Bo Chen', 40, 4],
+    ]);
+    expect(plan.staff[0].skills.skills.get('rigging')).toBe(1);
+  });
+
+  it('report a missing required column at the header row', () => {
+    const raw = { Staff: [['Name', 'Role'], ['Ana', 'Tech']] };
+    expect(messages(raw)).toEqual(['Staff!C1: missing column "Skills"; add a header named "Skills"']);
+  });
+});
+
+describe('bad input is reported cell by cell, all at once', () => {
+  it('wrong types, negative hours and missing values', () => {
+    const raw = sampleWith({ 'Tasks!D20': 'abc', 'Tasks!D21': -4, 'Tasks!B22': '', 'Staff!E3': 'lots', 'Projects!G5': 'soon' });
+    expect(errors(raw)).toEqual(
+      expect.arrayContaining([
+        'Staff!E3: Hours/Week must be a number from 0 to 168, got "lots"',
+        'Projects!G5: Due must be a date like 2026-11-21, got "soon"',
+        'Tasks!D20: Hours must be a number of 0 or more, got "abc"',
+        'Tasks!D21: Hours must be a number of 0 or more, got -4',
+        'Tasks!B22: Task is required',
+      ]),
+    );
+  });
+
+  it('duplicate names', () => {
+    const raw = sampleWith({ 'Staff!A5': 'maya okafor' });
+    expect(errors(raw)).toContain('Staff!A5: "maya okafor" is listed twice (also row 2); names must be unique');
+  });
+
+  it('unknown project, client and staff references', () => {
+    const raw = sampleWith({ 'Tasks!A30': 'Helios CES', 'Projects!B4': 'Helio Energy', 'Tasks!H31': 'Tom Galagher', 'TimeOff!A6': 'Lena' });
+    expect(errors(raw)).toEqual(
+      expect.arrayContaining([
+        'Tasks!A30: unknown project "Helios CES"; add it to the Projects sheet',
+        'Projects!B4: unknown client "Helio Energy"; add it to the Clients sheet',
+        'Tasks!H31: unknown person "Tom Galagher"; add them to the Staff sheet',
+        'TimeOff!A6: unknown person "Lena"; use a name from Staff, or "All" for a company holiday',
+      ]),
+    );
+  });
+
+  it('dependency cycles, naming the cycle', () => {
+    const raw = {
+      Projects: [['Project', 'Client'], ['Booth', 'Acme']],
+      Tasks: [
+        ['Project', 'Task', 'Skills', 'Hours', 'After'],
+        ['Booth', 'Design', 'Design', 8, 'Paint'],
+        ['Booth', 'Build', 'Carpentry', 8, 'Design'],
+        ['Booth', 'Paint', 'Painting', 8, 'Build'],
+        ['Booth', 'Ship', 'Labor', 8, 'Ship'],
+      ],
+    };
+    expect(errors(raw)).toEqual([
+      'Tasks!E2: dependency cycle: Booth/Design → Booth/Build → Booth/Paint → Booth/Design; remove one of these After entries',
+      'Tasks!E5: dependency cycle: Booth/Ship → Booth/Ship; remove one of these After entries',
+    ]);
+  });
+
+  it('unknown skills no one has are a warning, not an error', () => {
+    const raw = sampleWith({ 'Tasks!C30': 'Pyrotechnics:2' });
+    const { problems } = read(raw);
+    const p = problems.find((x) => x.cell === 'C30');
+    expect(p?.severity).toBe('warning');
+    expect(formatProblem(p as never)).toBe('Tasks!C30: no one on Staff has the skill "Pyrotechnics"; the task cannot be staffed');
+  });
+
+  it('low above high, unreadable skills and periods', () => {
+    const raw = sampleWith({ 'Tasks!E22': 200, 'Staff!D4': 'LED:9', 'Quotas!C3': '2026-Q5', 'Quotas!D4': 0 });
+    expect(errors(raw)).toEqual(
+      expect.arrayContaining([
+        'Tasks!E22: low estimate 200 is above the high estimate 110',
+        'Staff!D4: Skills level in "LED:9" must be a whole number from 1 to 5',
+        'Quotas!C3: Period cannot read period "2026-Q5"; write a period like 2026, 2026-Q4, 2026-11 or 2026-10-01..2026-12-31',
+        'Quotas!D4: Target must be a positive number, got 0',
+      ]),
+    );
+  });
+});
+
+describe('cell readers', () => {
+  it('skills and requirements', () => {
+    const s = parseSkills('LED:3, Rigging:2, Labor');
+    expect(s.ok && [...s.value.skills]).toEqual([['led', 3], ['rigging', 2], ['labor', 1]]);
+    const r = parseRequirements('Rigging:3 x2; LED:2');
+    expect(r.ok && r.value.map((x) => [x.skill, x.level, x.count])).toEqual([['rigging', 3, 2], ['led', 2, 1]]);
+    expect(parseRequirements('2x Audio').ok).toBe(true);
+    expect(parseRequirements('Rigging:3 x0').ok).toBe(false);
+  });
+
+  it('skill match', () => {
+    const r = parseRequirements('LED:4; Rigging:2');
+    const s = parseSkills('LED:2, Rigging:5');
+    if (!r.ok || !s.ok) throw new Error('parse');
+    expect(skillMatch(r.value, s.value.skills)).toBeCloseTo(4 / 6);
+  });
+
+  it('periods', () => {
+    const q = parsePeriod('2026-Q4');
+    expect(q.ok && [dayToIso(q.value.from), dayToIso(q.value.to)]).toEqual(['2026-10-01', '2026-12-31']);
+    const m = parsePeriod('2026-02');
+    expect(m.ok && dayToIso(m.value.to)).toBe('2026-02-28');
+    const r = parsePeriod('2026-12-15..2027-01-15');
+    expect(r.ok && [dayToIso(r.value.from), dayToIso(r.value.to)]).toEqual(['2026-12-15', '2027-01-15']);
+  });
+
+  it('dates in the spreadsheet time zone', () => {
+    // Midnight 1 March 2026 in Tokyo is still 28 February in UTC.
+    const tokyoMidnight = dayToDate(isoToDay('2026-03-01') as number, 'Asia/Tokyo');
+    expect(tokyoMidnight.toISOString()).toBe('2026-02-28T15:00:00.000Z');
+    expect(dayToIso(dateToDay(tokyoMidnight, 'Asia/Tokyo'))).toBe('2026-03-01');
+    // Across a DST change in New York.
+    const dst = dayToDate(isoToDay('2026-03-08') as number, 'America/New_York');
+    expect(dst.toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    const raw = { TimeOff: [['Name', 'From'], ['All', tokyoMidnight]] };
+    expect(dayToIso(read(raw, 'Asia/Tokyo').plan.timeOff[0].from)).toBe('2026-03-01');
+  });
+});
