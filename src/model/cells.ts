@@ -2,10 +2,10 @@
 // Wrapped as zod schemas (required / optional / with default) so each sheet's row schema is its type.
 
 import * as z from 'zod/mini';
-import { type Day, SHEETS_EPOCH, dayToIso, isoToDay } from './dates';
+import { type Day, dayToIso, isoToDay, SHEETS_EPOCH } from './dates';
 import { type Period, parsePeriod } from './period';
 import { quote } from './problems';
-import { type Parsed, type Requirement, type SkillSet, parseRequirements, parseSkills } from './skills';
+import { type Parsed, parseRequirements, parseSkills, type Requirement, type SkillSet } from './skills';
 
 /** A date cell after the workbook's Date objects were read in the spreadsheet's time zone. */
 export class CalendarDay {

@@ -1,24 +1,21 @@
 // Checks across rows and sheets: ranges, duplicates, references, dependency cycles and skills.
 
 import { findCycles } from './graph';
-import { type Plan, type SheetName, problemAt } from './plan';
+import { type Plan, problemAt, type SheetName } from './plan';
 import { type Problem, quote } from './problems';
-import { type Requirement, formatRequirement } from './skills';
-import { type TaskLookup, addToLookup, nameKey, resolveAfter } from './work';
+import { formatRequirement, type Requirement } from './skills';
+import { addToLookup, nameKey, resolveAfter, type TaskLookup } from './work';
 
 export function checkPlan(plan: Plan): Problem[] {
-  return [
-    ...rangeChecks(plan),
-    ...duplicateChecks(plan),
-    ...referenceChecks(plan),
-    ...dependencyChecks(plan),
-    ...skillChecks(plan),
-  ];
+  return [...rangeChecks(plan), ...duplicateChecks(plan), ...referenceChecks(plan), ...dependencyChecks(plan), ...skillChecks(plan)];
 }
 
 type At = (sheet: SheetName, field: string, row: number, message: string, severity?: Problem['severity']) => Problem;
 
-const at = (plan: Plan): At => (sheet, field, row, message, severity) => problemAt(plan, sheet, field, row, message, severity);
+const at =
+  (plan: Plan): At =>
+  (sheet, field, row, message, severity) =>
+    problemAt(plan, sheet, field, row, message, severity);
 
 function threePoint(
   problems: Problem[],
@@ -27,7 +24,7 @@ function threePoint(
   fields: [low: string, likely: string, high: string],
   row: { row: number } & Record<string, unknown>,
 ) {
-  const [lowKey, likelyKey, highKey] = fields;
+  const [lowKey, , highKey] = fields;
   const [low, likely, high] = fields.map((f) => row[f] as number | undefined);
   if (low !== undefined && high !== undefined && low > high) {
     problems.push(here(sheet, lowKey, row.row, `low estimate ${low} is above the high estimate ${high}`));
@@ -98,11 +95,51 @@ function duplicateChecks(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   const here = at(plan);
   const key = (s: string | undefined) => (s === undefined ? undefined : nameKey(s));
-  duplicates(problems, here, plan.clients, 'Clients', 'client', (r) => key(r.client), (r) => r.client);
-  duplicates(problems, here, plan.staff, 'Staff', 'name', (r) => key(r.name), (r) => r.name);
-  duplicates(problems, here, plan.projects, 'Projects', 'project', (r) => key(r.project), (r) => r.project);
-  duplicates(problems, here, plan.tasks, 'Tasks', 'task', (r) => r.project && r.task && `${key(r.project)}\n${key(r.task)}`, (r) => `${r.project}/${r.task}`);
-  duplicates(problems, here, plan.templates, 'Templates', 'task', (r) => r.type && r.task && `${key(r.type)}\n${key(r.task)}`, (r) => `${r.type}/${r.task}`);
+  duplicates(
+    problems,
+    here,
+    plan.clients,
+    'Clients',
+    'client',
+    (r) => key(r.client),
+    (r) => r.client,
+  );
+  duplicates(
+    problems,
+    here,
+    plan.staff,
+    'Staff',
+    'name',
+    (r) => key(r.name),
+    (r) => r.name,
+  );
+  duplicates(
+    problems,
+    here,
+    plan.projects,
+    'Projects',
+    'project',
+    (r) => key(r.project),
+    (r) => r.project,
+  );
+  duplicates(
+    problems,
+    here,
+    plan.tasks,
+    'Tasks',
+    'task',
+    (r) => r.project && r.task && `${key(r.project)}\n${key(r.task)}`,
+    (r) => `${r.project}/${r.task}`,
+  );
+  duplicates(
+    problems,
+    here,
+    plan.templates,
+    'Templates',
+    'task',
+    (r) => r.type && r.task && `${key(r.type)}\n${key(r.task)}`,
+    (r) => `${r.type}/${r.task}`,
+  );
   return problems;
 }
 
@@ -142,7 +179,8 @@ function referenceChecks(plan: Plan): Problem[] {
       problems.push(here('Tasks', 'project', t.row, `unknown project ${quote(t.project)}; add it to the Projects sheet`));
     }
     for (const name of t.assignee ?? []) {
-      if (!staff.has(nameKey(name))) problems.push(here('Tasks', 'assignee', t.row, `unknown person ${quote(name)}; add them to the Staff sheet`));
+      if (!staff.has(nameKey(name)))
+        problems.push(here('Tasks', 'assignee', t.row, `unknown person ${quote(name)}; add them to the Staff sheet`));
     }
   }
   for (const c of plan.costs) {
@@ -152,7 +190,9 @@ function referenceChecks(plan: Plan): Problem[] {
   }
   for (const o of plan.timeOff) {
     if (o.name && nameKey(o.name) !== 'all' && !staff.has(nameKey(o.name))) {
-      problems.push(here('TimeOff', 'name', o.row, `unknown person ${quote(o.name)}; use a name from Staff, or "All" for a company holiday`));
+      problems.push(
+        here('TimeOff', 'name', o.row, `unknown person ${quote(o.name)}; use a name from Staff, or "All" for a company holiday`),
+      );
     }
   }
   return problems;
@@ -178,13 +218,17 @@ function dependencyChecks(plan: Plan): Problem[] {
   const here = at(plan);
 
   const lookup: TaskLookup<number> = new Map();
-  plan.tasks.forEach((t, i) => t.project && t.task && addToLookup(lookup, t.project, t.task, i));
+  plan.tasks.forEach((t, i) => {
+    if (t.project && t.task) addToLookup(lookup, t.project, t.task, i);
+  });
   const after = plan.tasks.map((t) => {
     const deps: number[] = [];
     for (const ref of t.after ?? []) {
       const dep = resolveAfter(ref, t.project ?? '', lookup);
       if (dep === undefined) {
-        problems.push(here('Tasks', 'after', t.row, `unknown task ${quote(ref)} in After; name a task of ${quote(t.project)} or write "Project/Task"`));
+        problems.push(
+          here('Tasks', 'after', t.row, `unknown task ${quote(ref)} in After; name a task of ${quote(t.project)} or write "Project/Task"`),
+        );
       } else deps.push(dep);
     }
     return deps;
@@ -192,7 +236,9 @@ function dependencyChecks(plan: Plan): Problem[] {
   reportCycles(problems, here, 'Tasks', plan.tasks, after, (i) => `${plan.tasks[i].project}/${plan.tasks[i].task}`);
 
   const templateLookup: TaskLookup<number> = new Map();
-  plan.templates.forEach((t, i) => t.type && t.task && addToLookup(templateLookup, t.type, t.task, i));
+  plan.templates.forEach((t, i) => {
+    if (t.type && t.task) addToLookup(templateLookup, t.type, t.task, i);
+  });
   const templateAfter = plan.templates.map((t) => {
     const deps: number[] = [];
     for (const ref of t.after ?? []) {

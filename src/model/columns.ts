@@ -2,7 +2,7 @@
 // One description serves parsing, header matching and "Set up sheets".
 
 import * as z from 'zod/mini';
-import { type Reader, optional, required, withDefault } from './cells';
+import { optional, type Reader, required, withDefault } from './cells';
 
 export type Format = 'text' | 'date' | 'number' | 'money' | 'percent';
 

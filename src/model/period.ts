@@ -1,6 +1,6 @@
 // Reporting periods: `2026`, `2026-Q4`, `2026-11`, or `2026-10-01..2026-12-31` (inclusive days).
 
-import { type Day, addMonths, dayOf, isoToDay } from './dates';
+import { addMonths, type Day, dayOf, isoToDay } from './dates';
 import type { Parsed } from './skills';
 
 export interface Period {

@@ -1,29 +1,11 @@
 // The validated workbook every feature starts from.
 
 import type { Day } from './dates';
-import { type Problem, type Severity, a1 } from './problems';
+import { a1, type Problem, type Severity } from './problems';
 import type { SettingsValues } from './settings';
-import type {
-  ClientRow,
-  CostRow,
-  ProjectRow,
-  QuotaRow,
-  StaffRow,
-  TaskRow,
-  TemplateRow,
-  TimeOffRow,
-} from './sheets';
+import type { ClientRow, CostRow, ProjectRow, QuotaRow, StaffRow, TaskRow, TemplateRow, TimeOffRow } from './sheets';
 
-export type SheetName =
-  | 'Clients'
-  | 'Staff'
-  | 'TimeOff'
-  | 'Projects'
-  | 'Tasks'
-  | 'Templates'
-  | 'Costs'
-  | 'Quotas'
-  | 'Settings';
+export type SheetName = 'Clients' | 'Staff' | 'TimeOff' | 'Projects' | 'Tasks' | 'Templates' | 'Costs' | 'Quotas' | 'Settings';
 
 /** Where each sheet's fields sit: the sheet's actual tab name and each field's 1-based column. */
 export interface SheetLayout {

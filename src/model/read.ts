@@ -3,13 +3,14 @@
 import { CalendarDay, isBlank, normalizeName } from './cells';
 import { checkPlan } from './checks';
 import type { Columns, SheetSpec } from './columns';
-import { type Day, dateToDay } from './dates';
+import { type Day, dateToDay, isoToDay } from './dates';
+import { isDateCell } from './output';
 import type { Plan, SheetLayout, SheetName } from './plan';
-import { type Problem, a1, columnLetter } from './problems';
-import { Settings, defaultSettings, settingKey } from './settings';
+import { a1, columnLetter, type Problem } from './problems';
+import { defaultSettings, Settings, settingKey } from './settings';
 import { Clients, Costs, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from './sheets';
 
-/** A sheet's values, header row included, exactly as Sheets returns them. */
+/** A sheet's values, header row included, as Sheets returns them (or with dates as DateCell). */
 export type Grid = readonly (readonly unknown[])[];
 
 /** Tab name → values. */
@@ -35,7 +36,12 @@ export function findTab(raw: RawWorkbook, spec: { name: string; aliases: readonl
 }
 
 function cellValue(value: unknown, timeZone: string): unknown {
-  return value instanceof Date ? new CalendarDay(dateToDay(value, timeZone)) : value;
+  if (value instanceof Date) return new CalendarDay(dateToDay(value, timeZone));
+  if (isDateCell(value)) {
+    const day = isoToDay(value.date);
+    return day === undefined ? value.date : new CalendarDay(day);
+  }
+  return value;
 }
 
 /** Field key → 0-based column index, for the header row that matches the most known columns. */
@@ -111,9 +117,7 @@ export function readSheet<C extends Columns, R>(spec: SheetSpec<C>, tab: string,
       });
     }
     // Keep the row with its readable fields so references to it still resolve.
-    const salvaged = Object.fromEntries(
-      Object.entries(spec.columns).map(([k, column]) => [k, column.schema.safeParse(record[k]).data]),
-    );
+    const salvaged = Object.fromEntries(Object.entries(spec.columns).map(([k, column]) => [k, column.schema.safeParse(record[k]).data]));
     rows.push({ ...salvaged, row: r + 1 } as R);
   }
   return { rows, layout, problems };

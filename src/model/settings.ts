@@ -1,7 +1,7 @@
 // The optional Settings sheet: two columns, Key and Value, one setting a row.
 
 import { date, normalizeName, number, oneOf, percent, text, yesNo } from './cells';
-import { type RowOf, def, opt, sheetSpec } from './columns';
+import { def, opt, type RowOf, sheetSpec } from './columns';
 
 export const Settings = sheetSpec('Settings', {
   planStart: opt('Plan Start', date, { note: 'First day to plan from (default: today).', format: 'date' }),

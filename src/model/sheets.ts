@@ -1,11 +1,11 @@
 // The input sheets of a Crewsheet workbook, as DESIGN.md lists them.
 
 import {
-  MON_TO_FRI,
   date,
-  emails,
   email,
+  emails,
   list,
+  MON_TO_FRI,
   number,
   oneOf,
   percent,
@@ -17,7 +17,7 @@ import {
   workDays,
   yesNo,
 } from './cells';
-import { type RowOf, def, opt, req, sheetSpec } from './columns';
+import { def, opt, type RowOf, req, sheetSpec } from './columns';
 
 export const CLIENT_STATUSES = ['Active', 'Prospect', 'Former'] as const;
 export const PROJECT_STATUSES = ['Proposal', 'Won', 'Active', 'On Hold', 'Done', 'Lost'] as const;
@@ -101,36 +101,80 @@ export const TimeOff = sheetSpec(
 export const Projects = sheetSpec('Projects', {
   project: req('Project', text, { aliases: ['Project Name', 'Name'], note: 'Project name, unique.' }),
   client: req('Client', text, { aliases: ['Account', 'Customer'], note: 'A client from the Clients sheet.' }),
-  type: opt('Type', text, { aliases: ['Template', 'Project Type'], note: 'A Type from Templates; planned from it when the project has no tasks.' }),
-  status: def('Status', oneOf(PROJECT_STATUSES, { OnHold: 'On Hold', Hold: 'On Hold', InProgress: 'Active', Complete: 'Done', Completed: 'Done' }), 'Active', {
-    choices: PROJECT_STATUSES,
-    note: 'Proposal, Won, Active, On Hold, Done or Lost.',
+  type: opt('Type', text, {
+    aliases: ['Template', 'Project Type'],
+    note: 'A Type from Templates; planned from it when the project has no tasks.',
   }),
+  status: def(
+    'Status',
+    oneOf(PROJECT_STATUSES, { OnHold: 'On Hold', Hold: 'On Hold', InProgress: 'Active', Complete: 'Done', Completed: 'Done' }),
+    'Active',
+    {
+      choices: PROJECT_STATUSES,
+      note: 'Proposal, Won, Active, On Hold, Done or Lost.',
+    },
+  ),
   priority: def('Priority', number({ min: 1, max: 5, integer: true }), 3, {
     aliases: ['Prio'],
     note: '1 (highest) to 5; default 3.',
     choices: ['1', '2', '3', '4', '5'],
     format: 'number',
   }),
-  start: opt('Start', date, { aliases: ['Start Date', 'Not Before', 'Earliest Start'], note: 'Work starts no earlier than this date.', format: 'date' }),
+  start: opt('Start', date, {
+    aliases: ['Start Date', 'Not Before', 'Earliest Start'],
+    note: 'Work starts no earlier than this date.',
+    format: 'date',
+  }),
   due: opt('Due', date, { aliases: ['Due Date', 'Deadline'], note: 'Date the project must be finished by.', format: 'date' }),
-  value: opt('Value', number({ min: 0 }), { aliases: ['Fee', 'Price', 'Contract Value', 'Amount'], note: 'Agreed (or proposed) price. Internal.', format: 'money' }),
-  probability: opt('Probability', percent(), { aliases: ['Win Probability', 'Chance'], note: 'For proposals: chance of winning, e.g. 60%.', format: 'percent' }),
-  expectedClose: opt('Expected Close', date, { aliases: ['Close Date', 'Expected Close Date'], note: 'For proposals: when a decision is expected.', format: 'date' }),
+  value: opt('Value', number({ min: 0 }), {
+    aliases: ['Fee', 'Price', 'Contract Value', 'Amount'],
+    note: 'Agreed (or proposed) price. Internal.',
+    format: 'money',
+  }),
+  probability: opt('Probability', percent(), {
+    aliases: ['Win Probability', 'Chance'],
+    note: 'For proposals: chance of winning, e.g. 60%.',
+    format: 'percent',
+  }),
+  expectedClose: opt('Expected Close', date, {
+    aliases: ['Close Date', 'Expected Close Date'],
+    note: 'For proposals: when a decision is expected.',
+    format: 'date',
+  }),
   wonOn: opt('Won On', date, { aliases: ['Won', 'Won Date', 'Signed'], note: 'Date the work was won.', format: 'date' }),
-  doneOn: opt('Done On', date, { aliases: ['Done Date', 'Completed On', 'Delivered On'], note: 'Date the project was delivered.', format: 'date' }),
+  doneOn: opt('Done On', date, {
+    aliases: ['Done Date', 'Completed On', 'Delivered On'],
+    note: 'Date the project was delivered.',
+    format: 'date',
+  }),
   accountManager: opt('Account Manager', text, { aliases: ['AM', 'Account Owner'], note: 'Owner of the sale (for quotas).' }),
   projectManager: opt('Project Manager', text, { aliases: ['PM'], note: 'Owner of delivery (for quotas).' }),
-  scope: def('Scope', number({ above: 0 }), 1, { aliases: ['Scope Factor', 'Size'], note: 'Size factor for work marked Scales (default 1; 0.5 = half).', format: 'number' }),
+  scope: def('Scope', number({ above: 0 }), 1, {
+    aliases: ['Scope Factor', 'Size'],
+    note: 'Size factor for work marked Scales (default 1; 0.5 = half).',
+    format: 'number',
+  }),
   notes: opt('Notes', text, notes),
 });
 
 const threePoint = {
-  hoursLow: opt('Hours Low', number({ min: 0 }), { aliases: ['Low', 'Optimistic', 'Min Hours'], note: 'Optimistic hours per person.', format: 'number' }),
-  hoursHigh: opt('Hours High', number({ min: 0 }), { aliases: ['High', 'Pessimistic', 'Max Hours'], note: 'Pessimistic hours per person.', format: 'number' }),
+  hoursLow: opt('Hours Low', number({ min: 0 }), {
+    aliases: ['Low', 'Optimistic', 'Min Hours'],
+    note: 'Optimistic hours per person.',
+    format: 'number',
+  }),
+  hoursHigh: opt('Hours High', number({ min: 0 }), {
+    aliases: ['High', 'Pessimistic', 'Max Hours'],
+    note: 'Pessimistic hours per person.',
+    format: 'number',
+  }),
 };
 
-const scales = def('Scales', yesNo, false, { aliases: ['Scalable', 'Scales With Scope'], choices: YES_NO, note: 'yes: hours scale with the project Scope.' });
+const scales = def('Scales', yesNo, false, {
+  aliases: ['Scalable', 'Scales With Scope'],
+  choices: YES_NO,
+  note: 'yes: hours scale with the project Scope.',
+});
 
 export const Tasks = sheetSpec('Tasks', {
   project: req('Project', text, { note: 'A project from the Projects sheet.' }),
@@ -139,19 +183,57 @@ export const Tasks = sheetSpec('Tasks', {
     aliases: ['Requirements', 'Skills Needed', 'Crew'],
     note: 'People needed, each a distinct person: "Rigging:3 x2; LED:2" = two riggers at level 3+ and one LED tech at 2+. Blank only for a 0-hour milestone.',
   }),
-  hours: req('Hours', number({ min: 0 }), { aliases: ['Estimate', 'Hours Each', 'Effort'], note: 'Working hours per person (0 = milestone).', format: 'number' }),
-  ...threePoint,
-  after: def('After', list, [], { aliases: ['Depends On', 'Predecessors', 'Dependencies'], note: 'Tasks that must finish first, comma-separated; "Project/Task" for another project.' }),
-  assignee: def('Assignee', list, [], { aliases: ['Assigned To', 'Pinned', 'Who', 'People'], note: 'Pin to named people (comma-separated for a crew).' }),
-  start: opt('Start', date, { aliases: ['Not Before', 'Earliest Start', 'Start Date'], note: 'Starts no earlier than this date.', format: 'date' }),
-  due: opt('Due', date, { aliases: ['Due Date', 'Deadline'], note: 'Must finish by this date.', format: 'date' }),
-  maxHoursPerDay: opt('Max Hours/Day', number({ above: 0, max: 24 }), { aliases: ['Max Hours per Day', 'Max/Day', 'Hours/Day'], note: 'Cap on hours per person per day.', format: 'number' }),
-  status: def('Status', oneOf(TASK_STATUSES, { Todo: 'Not Started', Open: 'Not Started', Started: 'In Progress', Doing: 'In Progress', Complete: 'Done', Completed: 'Done' }), 'Not Started', {
-    choices: TASK_STATUSES,
-    note: 'Not Started, In Progress or Done.',
+  hours: req('Hours', number({ min: 0 }), {
+    aliases: ['Estimate', 'Hours Each', 'Effort'],
+    note: 'Working hours per person (0 = milestone).',
+    format: 'number',
   }),
-  percentDone: opt('% Done', percent(), { aliases: ['Percent Done', 'Progress', 'Done %'], note: 'Share of the work done, for tasks in progress.', format: 'percent' }),
-  actualHours: opt('Actual Hours', number({ min: 0 }), { aliases: ['Actual', 'Hours Spent', 'Spent'], note: 'Hours actually spent per person (done or so far).', format: 'number' }),
+  ...threePoint,
+  after: def('After', list, [], {
+    aliases: ['Depends On', 'Predecessors', 'Dependencies'],
+    note: 'Tasks that must finish first, comma-separated; "Project/Task" for another project.',
+  }),
+  assignee: def('Assignee', list, [], {
+    aliases: ['Assigned To', 'Pinned', 'Who', 'People'],
+    note: 'Pin to named people (comma-separated for a crew).',
+  }),
+  start: opt('Start', date, {
+    aliases: ['Not Before', 'Earliest Start', 'Start Date'],
+    note: 'Starts no earlier than this date.',
+    format: 'date',
+  }),
+  due: opt('Due', date, { aliases: ['Due Date', 'Deadline'], note: 'Must finish by this date.', format: 'date' }),
+  maxHoursPerDay: opt('Max Hours/Day', number({ above: 0, max: 24 }), {
+    aliases: ['Max Hours per Day', 'Max/Day', 'Hours/Day'],
+    note: 'Cap on hours per person per day.',
+    format: 'number',
+  }),
+  status: def(
+    'Status',
+    oneOf(TASK_STATUSES, {
+      Todo: 'Not Started',
+      Open: 'Not Started',
+      Started: 'In Progress',
+      Doing: 'In Progress',
+      Complete: 'Done',
+      Completed: 'Done',
+    }),
+    'Not Started',
+    {
+      choices: TASK_STATUSES,
+      note: 'Not Started, In Progress or Done.',
+    },
+  ),
+  percentDone: opt('% Done', percent(), {
+    aliases: ['Percent Done', 'Progress', 'Done %'],
+    note: 'Share of the work done, for tasks in progress.',
+    format: 'percent',
+  }),
+  actualHours: opt('Actual Hours', number({ min: 0 }), {
+    aliases: ['Actual', 'Hours Spent', 'Spent'],
+    note: 'Hours actually spent per person (done or so far).',
+    format: 'number',
+  }),
   doneOn: opt('Done On', date, { aliases: ['Completed On', 'Finished'], note: 'Date the task was finished.', format: 'date' }),
   scales,
   milestone: def('Milestone', yesNo, false, { choices: YES_NO, note: 'yes: show as a milestone on timelines.' }),
@@ -166,9 +248,20 @@ export const Templates = sheetSpec('Templates', {
   ...threePoint,
   after: def('After', list, [], { aliases: ['Depends On', 'Predecessors'], note: 'Tasks of this template that must finish first.' }),
   scales,
-  checklist: def('Checklist', (v) => ({ ok: true as const, value: String(v).split(';').map((s) => s.trim()).filter(Boolean) }), [] as string[], {
-    note: 'Items separated by ";".',
-  }),
+  checklist: def(
+    'Checklist',
+    (v) => ({
+      ok: true as const,
+      value: String(v)
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }),
+    [] as string[],
+    {
+      note: 'Items separated by ";".',
+    },
+  ),
 });
 
 export const Costs = sheetSpec('Costs', {
@@ -178,7 +271,11 @@ export const Costs = sheetSpec('Costs', {
   costLow: opt('Cost Low', number({ min: 0 }), { aliases: ['Low'], note: 'Optimistic cost.', format: 'money' }),
   costHigh: opt('Cost High', number({ min: 0 }), { aliases: ['High'], note: 'Pessimistic cost.', format: 'money' }),
   scales,
-  markup: def('Markup %', percent({ max: 10 }), 0, { aliases: ['Markup'], note: 'Added on top when pricing, e.g. 15%.', format: 'percent' }),
+  markup: def('Markup %', percent({ max: 10 }), 0, {
+    aliases: ['Markup'],
+    note: 'Added on top when pricing, e.g. 15%.',
+    format: 'percent',
+  }),
 });
 
 export const Quotas = sheetSpec('Quotas', {

@@ -3,8 +3,8 @@
 
 import type { Day } from './dates';
 import type { Plan } from './plan';
-import type { Requirement } from './skills';
 import type { ProjectRow, TaskStatus } from './sheets';
+import type { Requirement } from './skills';
 
 export interface WorkItem {
   /** Position in the list. */
@@ -47,8 +47,8 @@ export type TaskLookup<T> = Map<string, Map<string, T>>;
 
 export function addToLookup<T>(lookup: TaskLookup<T>, project: string, task: string, value: T): void {
   const p = nameKey(project);
-  let tasks = lookup.get(p);
-  if (!tasks) lookup.set(p, (tasks = new Map()));
+  const tasks = lookup.get(p) ?? new Map<string, T>();
+  lookup.set(p, tasks);
   tasks.set(nameKey(task), value);
 }
 

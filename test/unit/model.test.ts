@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, dayToDate, dateToDay, dayToIso, isoToDay } from '../../src/model/dates';
-import { formatProblem } from '../../src/model/problems';
+import { dateToDay, dayOf, dayToDate, dayToIso, isoToDay } from '../../src/model/dates';
 import { parsePeriod } from '../../src/model/period';
+import { formatProblem } from '../../src/model/problems';
 import { parseRequirements, parseSkills, skillMatch } from '../../src/model/skills';
 import { workItems } from '../../src/model/work';
 import { read, sample, sampleWith } from '../support/workbook';
@@ -64,7 +64,12 @@ describe('headers', () => {
   });
 
   it('report a missing required column at the header row', () => {
-    const raw = { Staff: [['Name', 'Role'], ['Ana', 'Tech']] };
+    const raw = {
+      Staff: [
+        ['Name', 'Role'],
+        ['Ana', 'Tech'],
+      ],
+    };
     expect(messages(raw)).toEqual(['Staff!C1: missing column "Skills"; add a header named "Skills"']);
   });
 });
@@ -102,7 +107,10 @@ describe('bad input is reported cell by cell, all at once', () => {
 
   it('dependency cycles, naming the cycle', () => {
     const raw = {
-      Projects: [['Project', 'Client'], ['Booth', 'Acme']],
+      Projects: [
+        ['Project', 'Client'],
+        ['Booth', 'Acme'],
+      ],
       Tasks: [
         ['Project', 'Task', 'Skills', 'Hours', 'After'],
         ['Booth', 'Design', 'Design', 8, 'Paint'],
@@ -141,9 +149,16 @@ describe('bad input is reported cell by cell, all at once', () => {
 describe('cell readers', () => {
   it('skills and requirements', () => {
     const s = parseSkills('LED:3, Rigging:2, Labor');
-    expect(s.ok && [...s.value.skills]).toEqual([['led', 3], ['rigging', 2], ['labor', 1]]);
+    expect(s.ok && [...s.value.skills]).toEqual([
+      ['led', 3],
+      ['rigging', 2],
+      ['labor', 1],
+    ]);
     const r = parseRequirements('Rigging:3 x2; LED:2');
-    expect(r.ok && r.value.map((x) => [x.skill, x.level, x.count])).toEqual([['rigging', 3, 2], ['led', 2, 1]]);
+    expect(r.ok && r.value.map((x) => [x.skill, x.level, x.count])).toEqual([
+      ['rigging', 3, 2],
+      ['led', 2, 1],
+    ]);
     expect(parseRequirements('2x Audio').ok).toBe(true);
     expect(parseRequirements('Rigging:3 x0').ok).toBe(false);
   });
@@ -172,7 +187,12 @@ describe('cell readers', () => {
     // Across a DST change in New York.
     const dst = dayToDate(isoToDay('2026-03-08') as number, 'America/New_York');
     expect(dst.toISOString()).toBe('2026-03-08T05:00:00.000Z');
-    const raw = { TimeOff: [['Name', 'From'], ['All', tokyoMidnight]] };
+    const raw = {
+      TimeOff: [
+        ['Name', 'From'],
+        ['All', tokyoMidnight],
+      ],
+    };
     expect(dayToIso(read(raw, 'Asia/Tokyo').plan.timeOff[0].from)).toBe('2026-03-01');
   });
 });

@@ -1,0 +1,92 @@
+// Recalculates cells holding a custom-function formula (=ASSIGN(Tasks!A:R, Staff!A:K)), passing
+// ranges the way Sheets does (a 2D array, or a plain value for one cell) and spilling the answer.
+
+import type { Addon } from './addon';
+import { type FakeSheet, type FakeSpreadsheet, parseA1, type Value } from './spreadsheet';
+
+type Argument = Value | Value[][] | undefined;
+
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (ch === ',' || ch === ';') {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() || out.length) out.push(current.trim());
+  return out;
+}
+
+function readRange(ss: FakeSpreadsheet, home: FakeSheet, ref: string): Argument {
+  const bang = ref.lastIndexOf('!');
+  const sheetName = bang < 0 ? home.name : ref.slice(0, bang).replace(/^'(.*)'$/, '$1');
+  const sheet = ss.sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`Unresolved sheet name '${sheetName}'`);
+  const r = parseA1(ref.slice(bang + 1), Math.max(1, sheet.getLastRow()));
+  const values: Value[][] = Array.from({ length: r.rows }, (_, i) =>
+    Array.from({ length: r.columns }, (_, j) => sheet.cell(r.row + i, r.column + j)?.value ?? ''),
+  );
+  return r.rows === 1 && r.columns === 1 ? values[0][0] : values;
+}
+
+function evaluateArg(ss: FakeSpreadsheet, home: FakeSheet, text: string): Argument {
+  if (text === '') return undefined;
+  if (/^".*"$/.test(text)) return text.slice(1, -1).replace(/""/g, '"');
+  if (/^[-+]?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  return readRange(ss, home, text);
+}
+
+export function evaluate(addon: Addon, ss: FakeSpreadsheet, sheet: FakeSheet, formula: string): unknown {
+  const m = /^=\s*([A-Z_][A-Z0-9_]*)\s*\(([\s\S]*)\)\s*$/i.exec(formula);
+  if (!m) throw new Error('The preview evaluates custom functions only, like =ASSIGN(Tasks!A:R, Staff!A:K)');
+  const args = splitArgs(m[2]).map((a) => evaluateArg(ss, sheet, a));
+  return addon.customFunction(m[1].toUpperCase(), args);
+}
+
+/** Size of each formula's last answer, so a smaller answer clears what the bigger one spilled. */
+const spills = new WeakMap<FakeSheet, Map<string, { rows: number; columns: number }>>();
+
+function clearSpill(sheet: FakeSheet, row: number, column: number): void {
+  const last = spills.get(sheet)?.get(`${row},${column}`);
+  if (!last) return;
+  for (let r = 0; r < last.rows; r++) {
+    for (let c = 0; c < last.columns; c++) if (r > 0 || c > 0) sheet.edit(row + r, column + c).value = '';
+  }
+}
+
+/** Recomputes every formula cell and spills its answer to the right and below. */
+export function recalculate(addon: Addon, ss: FakeSpreadsheet): void {
+  for (const sheet of ss.sheets) {
+    if (!spills.has(sheet)) spills.set(sheet, new Map());
+    for (const { row, column, formula } of sheet.formulas()) {
+      clearSpill(sheet, row, column);
+      let answer: unknown;
+      try {
+        answer = evaluate(addon, ss, sheet, formula);
+      } catch (error) {
+        answer = `#ERROR! ${(error as Error).message}`;
+      }
+      const grid = Array.isArray(answer) ? (answer as unknown[][]) : [[answer]];
+      spills
+        .get(sheet)
+        ?.set(`${row},${column}`, { rows: grid.length, columns: Math.max(1, ...grid.map((l) => (Array.isArray(l) ? l.length : 1))) });
+      grid.forEach((line, r) => {
+        (Array.isArray(line) ? line : [line]).forEach((value, c) => {
+          const cell = sheet.edit(row + r, column + c);
+          cell.value = (value ?? '') as Value;
+          if (r > 0 || c > 0) cell.formula = undefined;
+        });
+      });
+    }
+  }
+}

@@ -1,0 +1,414 @@
+// An in-memory spreadsheet that behaves like Sheets where Crewsheet depends on it, and counts every
+// call so tests can assert how many reads and writes a run makes.
+
+import { dayToDate, isoToDay } from '../../src/model/dates';
+
+export type Value = string | number | boolean | Date;
+
+export class CallLog {
+  readonly calls: { method: string; sheet?: string }[] = [];
+  record(method: string, sheet?: string): void {
+    this.calls.push({ method, sheet });
+  }
+  count(method: string, sheet?: string): number {
+    return this.calls.filter((c) => c.method === method && (sheet === undefined || c.sheet === sheet)).length;
+  }
+  reset(): void {
+    this.calls.length = 0;
+  }
+}
+
+interface Cell {
+  value: Value;
+  formula?: string;
+  background?: string;
+  fontColor?: string;
+  fontWeight?: string;
+  numberFormat?: string;
+  note?: string;
+  validation?: readonly string[];
+}
+
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLUMNS = 26;
+
+function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Parses "A1", "B2:D9" or "A:C" (whole columns) into 1-based coordinates. */
+export function parseA1(a1: string, maxRows: number): { row: number; column: number; rows: number; columns: number } {
+  const m = /^\$?([A-Z]+)\$?(\d*)(?::\$?([A-Z]+)\$?(\d*))?$/i.exec(a1.trim());
+  if (!m) throw new Error(`Range not found: ${a1}`);
+  const c1 = columnIndex(m[1]);
+  const r1 = m[2] ? Number(m[2]) : 1;
+  const c2 = m[3] ? columnIndex(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : m[2] && !m[3] ? r1 : maxRows;
+  return { row: r1, column: c1, rows: r2 - r1 + 1, columns: c2 - c1 + 1 };
+}
+
+export class FakeSpreadsheet {
+  readonly log = new CallLog();
+  readonly sheets: FakeSheet[] = [];
+  readonly toasts: string[] = [];
+  private active?: FakeSheet;
+  private nextSheetId = 1;
+
+  constructor(
+    readonly name = 'Crewsheet preview',
+    readonly timeZone = 'America/New_York',
+    readonly id = 'preview-spreadsheet',
+  ) {}
+
+  getName(): string {
+    this.log.record('getName');
+    return this.name;
+  }
+  getId(): string {
+    return this.id;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.log.record('getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+  getSheets(): FakeSheet[] {
+    this.log.record('getSheets');
+    return [...this.sheets];
+  }
+  getSheetByName(name: string): FakeSheet | null {
+    this.log.record('getSheetByName', name);
+    return this.sheets.find((s) => s.name === name) ?? null;
+  }
+  insertSheet(name: string, index?: number): FakeSheet {
+    this.log.record('insertSheet', name);
+    if (this.sheets.some((s) => s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const sheet = new FakeSheet(this, name, this.nextSheetId++);
+    this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    this.active = sheet;
+    return sheet;
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    this.log.record('deleteSheet', sheet.name);
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) throw new Error('Sheet not found');
+    this.sheets.splice(i, 1);
+  }
+  setActiveSheet(sheet: FakeSheet): FakeSheet {
+    this.active = sheet;
+    return sheet;
+  }
+  getActiveSheet(): FakeSheet | null {
+    return this.active ?? this.sheets[0] ?? null;
+  }
+  /** Moves the active sheet to a 1-based position, as Sheets does. */
+  moveActiveSheet(position: number): void {
+    this.log.record('moveActiveSheet');
+    const sheet = this.getActiveSheet();
+    if (!sheet) return;
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position - 1, 0, sheet);
+  }
+  toast(message: string): void {
+    this.toasts.push(message);
+  }
+
+  /** Loads plain values into a (new or replaced) sheet, without counting: for setting up tests. */
+  load(name: string, values: readonly (readonly unknown[])[]): FakeSheet {
+    const existing = this.sheets.find((s) => s.name === name);
+    const sheet = existing ?? new FakeSheet(this, name, this.nextSheetId++);
+    if (!existing) this.sheets.push(sheet);
+    sheet.fill(values);
+    return sheet;
+  }
+}
+
+export class FakeSheet {
+  private cells = new Map<string, Cell>();
+  private maxRows = DEFAULT_ROWS;
+  private maxColumns = DEFAULT_COLUMNS;
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly columnWidths = new Map<number, number>();
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+  ) {}
+
+  private record(method: string): void {
+    this.spreadsheet.log.record(method, this.name);
+  }
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.cells.get(`${row},${column}`);
+  }
+  edit(row: number, column: number): Cell {
+    const key = `${row},${column}`;
+    const cell = this.cells.get(key) ?? { value: '' };
+    this.cells.set(key, cell);
+    return cell;
+  }
+  fill(values: readonly (readonly unknown[])[]): void {
+    this.cells.clear();
+    this.maxRows = Math.max(DEFAULT_ROWS, values.length);
+    this.maxColumns = Math.max(DEFAULT_COLUMNS, ...values.map((r) => r.length));
+    values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v !== '' && v !== null && v !== undefined) this.edit(r + 1, c + 1).value = v as Value;
+      });
+    });
+  }
+
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): FakeSheet {
+    this.record('setName');
+    if (this.spreadsheet.sheets.some((s) => s !== this && s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this.name = name;
+    return this;
+  }
+  getSheetId(): number {
+    return this.id;
+  }
+  getIndex(): number {
+    return this.spreadsheet.sheets.indexOf(this) + 1;
+  }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
+  insertRowsAfter(_after: number, count: number): FakeSheet {
+    this.record('insertRowsAfter');
+    this.maxRows += count;
+    return this;
+  }
+  insertColumnsAfter(_after: number, count: number): FakeSheet {
+    this.record('insertColumnsAfter');
+    this.maxColumns += count;
+    return this;
+  }
+  getLastRow(): number {
+    let last = 0;
+    for (const [key, cell] of this.cells) if (cell.value !== '' || cell.formula) last = Math.max(last, Number(key.split(',')[0]));
+    return last;
+  }
+  getLastColumn(): number {
+    let last = 0;
+    for (const [key, cell] of this.cells) if (cell.value !== '' || cell.formula) last = Math.max(last, Number(key.split(',')[1]));
+    return last;
+  }
+  getDataRange(): FakeRange {
+    this.record('getDataRange');
+    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  getRange(rowOrA1: number | string, column?: number, rows = 1, columns = 1): FakeRange {
+    this.record('getRange');
+    if (typeof rowOrA1 === 'string') {
+      const r = parseA1(rowOrA1, this.maxRows);
+      return new FakeRange(this, r.row, r.column, r.rows, r.columns);
+    }
+    return new FakeRange(this, rowOrA1, column as number, rows, columns);
+  }
+  setFrozenRows(n: number): void {
+    this.record('setFrozenRows');
+    this.frozenRows = n;
+  }
+  setFrozenColumns(n: number): void {
+    this.record('setFrozenColumns');
+    this.frozenColumns = n;
+  }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+  setColumnWidth(column: number, width: number): FakeSheet {
+    return this.setColumnWidths(column, 1, width);
+  }
+  setColumnWidths(start: number, count: number, width: number): FakeSheet {
+    this.record('setColumnWidths');
+    for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+  clear(): FakeSheet {
+    this.record('clear');
+    this.cells.clear();
+    return this;
+  }
+
+  /** Every stored formula, for assertions that a run wrote none. */
+  formulas(): { row: number; column: number; formula: string }[] {
+    const out: { row: number; column: number; formula: string }[] = [];
+    for (const [key, cell] of this.cells) {
+      if (cell.formula) {
+        const [row, column] = key.split(',').map(Number);
+        out.push({ row, column, formula: cell.formula });
+      }
+    }
+    return out;
+  }
+
+  /** Values without counting a call: what a person looking at the sheet sees. */
+  peek(): Value[][] {
+    const rows = this.getLastRow();
+    const columns = this.getLastColumn();
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(r + 1, c + 1)?.value ?? ''));
+  }
+
+  checkBounds(row: number, column: number, rows: number, columns: number): void {
+    if (row < 1 || column < 1 || rows < 1 || columns < 1) throw new Error('The starting row or column of the range is too small.');
+    if (row + rows - 1 > this.maxRows || column + columns - 1 > this.maxColumns) {
+      throw new Error(`The coordinates of the range are outside the dimensions of the sheet "${this.name}".`);
+    }
+  }
+}
+
+/** What Sheets stores when a script writes a value: strings are read as if typed into the cell. */
+function interpret(value: unknown, timeZone: string): { value: Value; formula?: string } {
+  if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return { value };
+  if (value === null || value === undefined) return { value: '' };
+  if (typeof value !== 'string') return { value: String(value) };
+  if (value.startsWith("'")) return { value: value.slice(1) };
+  if (value.startsWith('=')) return { value: '', formula: value };
+  const trimmed = value.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return { value: Number(trimmed) };
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
+  const day = /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(trimmed) ? isoToDay(trimmed.length <= 7 ? `${trimmed}-01` : trimmed) : undefined;
+  if (day !== undefined) return { value: dayToDate(day, timeZone) };
+  return { value };
+}
+
+export class FakeRange {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly rows: number,
+    readonly columns: number,
+  ) {
+    sheet.checkBounds(row, column, rows, columns);
+  }
+
+  private record(method: string): void {
+    this.sheet.spreadsheet.log.record(method, this.sheet.name);
+  }
+
+  getNumRows(): number {
+    return this.rows;
+  }
+  getNumColumns(): number {
+    return this.columns;
+  }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.column;
+  }
+
+  private grid<T>(read: (cell: Cell | undefined) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.columns }, (_, c) => read(this.sheet.cell(this.row + r, this.column + c))),
+    );
+  }
+
+  private writeGrid<T>(method: string, data: readonly (readonly T[])[], write: (cell: Cell, value: T) => void): FakeRange {
+    this.record(method);
+    if (data?.length !== this.rows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data?.length} but the range has ${this.rows}.`,
+      );
+    }
+    data.forEach((row, r) => {
+      if (row.length !== this.columns) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.columns}.`,
+        );
+      }
+      row.forEach((value, c) => {
+        write(this.sheet.edit(this.row + r, this.column + c), value);
+      });
+    });
+    return this;
+  }
+
+  private writeAll<T>(method: string, value: T, write: (cell: Cell, value: T) => void): FakeRange {
+    this.record(method);
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) write(this.sheet.edit(this.row + r, this.column + c), value);
+    return this;
+  }
+
+  getValues(): Value[][] {
+    this.record('getValues');
+    return this.grid((cell) => (cell?.value instanceof Date ? new Date(cell.value) : (cell?.value ?? '')));
+  }
+  getValue(): Value {
+    this.record('getValue');
+    return this.sheet.cell(this.row, this.column)?.value ?? '';
+  }
+  getBackgrounds(): string[][] {
+    return this.grid((cell) => cell?.background ?? '#ffffff');
+  }
+  getNotes(): string[][] {
+    return this.grid((cell) => cell?.note ?? '');
+  }
+  getFormulas(): string[][] {
+    return this.grid((cell) => cell?.formula ?? '');
+  }
+  setValues(values: readonly (readonly unknown[])[]): FakeRange {
+    const tz = this.sheet.spreadsheet.timeZone;
+    return this.writeGrid('setValues', values, (cell, v) => Object.assign(cell, { formula: undefined }, interpret(v, tz)));
+  }
+  setValue(value: unknown): FakeRange {
+    return this.writeAll('setValue', value, (cell, v) =>
+      Object.assign(cell, { formula: undefined }, interpret(v, this.sheet.spreadsheet.timeZone)),
+    );
+  }
+  setFormula(formula: string): FakeRange {
+    return this.writeAll('setFormula', formula, (cell, f) => Object.assign(cell, { value: '', formula: f }));
+  }
+  setBackgrounds(colors: readonly (readonly (string | null)[])[]): FakeRange {
+    return this.writeGrid('setBackgrounds', colors, (cell, v) => (cell.background = v ?? undefined));
+  }
+  setBackground(color: string | null): FakeRange {
+    return this.writeAll('setBackground', color, (cell, v) => (cell.background = v ?? undefined));
+  }
+  setFontColors(colors: readonly (readonly (string | null)[])[]): FakeRange {
+    return this.writeGrid('setFontColors', colors, (cell, v) => (cell.fontColor = v ?? undefined));
+  }
+  setFontWeight(weight: string | null): FakeRange {
+    return this.writeAll('setFontWeight', weight, (cell, v) => (cell.fontWeight = v ?? undefined));
+  }
+  setNumberFormats(formats: readonly (readonly string[])[]): FakeRange {
+    return this.writeGrid('setNumberFormats', formats, (cell, v) => (cell.numberFormat = v));
+  }
+  setNumberFormat(format: string): FakeRange {
+    return this.writeAll('setNumberFormat', format, (cell, v) => (cell.numberFormat = v));
+  }
+  setNotes(notes: readonly (readonly string[])[]): FakeRange {
+    return this.writeGrid('setNotes', notes, (cell, v) => (cell.note = v || undefined));
+  }
+  setNote(note: string): FakeRange {
+    return this.writeAll('setNote', note, (cell, v) => (cell.note = v || undefined));
+  }
+  setDataValidation(rule: { choices: readonly string[] } | null): FakeRange {
+    return this.writeAll('setDataValidation', rule, (cell, v) => (cell.validation = v?.choices));
+  }
+  setWrap(_wrap: boolean): FakeRange {
+    this.record('setWrap');
+    return this;
+  }
+  setHorizontalAlignment(_alignment: string): FakeRange {
+    this.record('setHorizontalAlignment');
+    return this;
+  }
+}

@@ -1,0 +1,46 @@
+// One preview workbook: the in-memory spreadsheet filled with the sample firm by the add-on itself,
+// plus tabs of example custom-function formulas that recalculate after every change.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Addon, loadAddon } from './gas/addon';
+import { recalculate } from './gas/formulas';
+import { createServices, type FakeServices } from './gas/services';
+import { FakeSpreadsheet } from './gas/spreadsheet';
+
+/** Example formulas, each on its own tab so its answer can spill. */
+export const EXAMPLE_FORMULAS: { tab: string; note: string; formula: string }[] = [
+  {
+    tab: 'ƒ SKILLMATCH',
+    note: 'How well each person covers "LED:3 x2; Rigging:3" (one number per Staff row)',
+    formula: '=SKILLMATCH("LED:3 x2; Rigging:3", Staff!D2:D16)',
+  },
+];
+
+export interface PreviewSession {
+  ss: FakeSpreadsheet;
+  services: FakeServices;
+  addon: Addon;
+  sidebarHtml: string;
+  recalculate(): void;
+}
+
+export async function startSession(distDir: string): Promise<PreviewSession> {
+  const [code, sidebarHtml] = await Promise.all([
+    readFile(join(distDir, 'Code.js'), 'utf8'),
+    readFile(join(distDir, 'sidebar.html'), 'utf8'),
+  ]);
+  const ss = new FakeSpreadsheet('Northlight AV — plan (preview)', 'America/New_York');
+  const services = createServices(ss);
+  const addon = loadAddon(code, services);
+  addon.call('onOpen', { authMode: 'NONE' });
+  addon.run('setUpSheets', [{ sample: true }]);
+  for (const example of EXAMPLE_FORMULAS) {
+    const sheet = ss.load(example.tab, [[example.note]]);
+    sheet.edit(3, 1).formula = example.formula;
+  }
+  const session: PreviewSession = { ss, services, addon, sidebarHtml, recalculate: () => recalculate(addon, ss) };
+  session.recalculate();
+  ss.log.reset();
+  return session;
+}

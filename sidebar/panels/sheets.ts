@@ -1,0 +1,47 @@
+// The Sheets panel: set up missing input sheets, fill the sample firm, and check the workbook.
+
+import { h } from '../dom';
+import { server } from '../server';
+import { actionButton, messageArea, problemList, section, showMessage } from '../ui';
+import { loadWorkbook } from '../workbook';
+
+export function sheetsPanel(): HTMLElement {
+  const checkArea = messageArea();
+  const check = actionButton(
+    'Check workbook',
+    checkArea,
+    async () => {
+      const { problems, plan } = await loadWorkbook();
+      const counts = `${plan.staff.length} staff, ${plan.projects.length} projects, ${plan.tasks.length} tasks.`;
+      if (problems.length === 0) showMessage(checkArea, 'ok', `No problems found. ${counts}`);
+      else {
+        const errors = problems.filter((p) => p.severity === 'error').length;
+        const summary = `${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}. ${counts}`;
+        showMessage(checkArea, errors ? 'error' : 'info', summary, problemList(problems));
+      }
+    },
+    true,
+  );
+
+  const setupArea = messageArea();
+  const setUp = actionButton('Set up sheets', setupArea, async () => {
+    const report = await server.setUpSheets({ sample: false });
+    showMessage(setupArea, 'ok', report.created.length ? `Created ${report.created.join(', ')}.` : 'Every input sheet is already there.');
+  });
+  const fill = actionButton('Fill with the sample firm', setupArea, async () => {
+    const report = await server.setUpSheets({ sample: true });
+    showMessage(setupArea, 'ok', `Sample firm written to ${report.filled.join(', ')}.`);
+  });
+
+  return h(
+    'div',
+    {},
+    section('Check', h('p', { class: 'hint' }, 'Reads every input sheet and lists each problem with its cell.'), check, checkArea),
+    section(
+      'Input sheets',
+      h('p', { class: 'hint' }, 'Creates any missing sheet with headers, notes and dropdowns. Existing sheets are left as they are.'),
+      h('div', { class: 'buttons' }, setUp, fill),
+      setupArea,
+    ),
+  );
+}

@@ -1,0 +1,32 @@
+// Server calls the sidebar makes (through its typed client). The heavy work runs in the sidebar;
+// these read the workbook once and write whole output sheets.
+
+import type { SetUpReport, WorkbookSnapshot, WriteReport } from '../api';
+import type { SheetOutput } from '../model/output';
+import { withDocumentLock } from './lib/lock';
+import { setUpSheets as setUp } from './lib/setup';
+import { checkOutput, readInputSheets, replaceOutputSheet, timeZoneOf, toCells, todayIn } from './lib/spreadsheet';
+
+/** Every input sheet, one read each, dates as ISO days in the spreadsheet's time zone. */
+export function getWorkbook(): WorkbookSnapshot {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = timeZoneOf(ss);
+  const raw = readInputSheets(ss);
+  const sheets = Object.fromEntries(Object.entries(raw).map(([tab, grid]) => [tab, toCells(grid, timeZone)]));
+  return { spreadsheetName: ss.getName(), timeZone, today: todayIn(timeZone), sheets };
+}
+
+/** Replaces the given output sheets; input sheets cannot be named here. */
+export function writeOutputs(outputs: SheetOutput[]): WriteReport {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = timeZoneOf(ss);
+  outputs.forEach(checkOutput);
+  return withDocumentLock(() => ({
+    written: outputs.map((o) => ({ name: o.name, ...replaceOutputSheet(ss, o, timeZone) })),
+  }));
+}
+
+/** Creates missing input sheets; with sample, fills an empty workbook with the sample firm. */
+export function setUpSheets(options: { sample: boolean }): SetUpReport {
+  return setUp(SpreadsheetApp.getActiveSpreadsheet(), Boolean(options?.sample));
+}

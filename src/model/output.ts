@@ -1,0 +1,40 @@
+// What the add-on writes: a whole output sheet, built by the core, written by the adapter in a fixed
+// number of calls whatever its size.
+
+/** A date travels as an ISO day; the adapter turns it into a real date in the spreadsheet's zone. */
+export interface DateCell {
+  date: string;
+}
+
+export type Cell = string | number | boolean | null | DateCell;
+
+export function isDateCell(value: unknown): value is DateCell {
+  return typeof value === 'object' && value !== null && typeof (value as DateCell).date === 'string';
+}
+
+export interface SheetOutput {
+  /** One of the sheets the add-on owns (see OUTPUT_SHEETS). */
+  name: string;
+  values: Cell[][];
+  /** Same shape as values; null keeps the default. */
+  backgrounds?: (string | null)[][];
+  fontColors?: (string | null)[][];
+  /** Same shape as values; '' keeps the default. */
+  numberFormats?: string[][];
+  /** Notes by cell, same shape as values; '' for none. */
+  notes?: string[][];
+  /** Rows (0-based) drawn bold, such as headers. */
+  boldRows?: number[];
+  frozenRows?: number;
+  frozenColumns?: number;
+  /** Pixel width per column, from the first; missing entries keep the default. */
+  columnWidths?: number[];
+}
+
+/**
+ * Sheets the add-on creates and replaces; it never writes any other sheet. Quota attainment goes to
+ * "Attainment" because "Quotas" is the input sheet holding the targets.
+ */
+export const OUTPUT_SHEETS = ['Schedule', 'Timeline', 'People', 'Budget', 'Attainment', 'KPIs', 'Shares'] as const;
+
+export type OutputSheetName = (typeof OUTPUT_SHEETS)[number];
