@@ -70,8 +70,9 @@ function writes(session: PreviewSession): number {
 export async function startPreview(
   distDir: string,
   port: number,
+  options = { sample: true },
 ): Promise<{ url: string; close: () => Promise<void>; session: () => PreviewSession }> {
-  let session = await startSession(distDir);
+  let session = await startSession(distDir, options);
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -114,7 +115,7 @@ export async function startPreview(
         return json(response, { ok: true });
       }
       if (request.method === 'POST' && url.pathname === '/api/reset') {
-        session = await startSession(distDir);
+        session = await startSession(distDir, options);
         return json(response, { ok: true });
       }
       send(response, 404, 'text/plain', 'Not found');

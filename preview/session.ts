@@ -25,7 +25,7 @@ export interface PreviewSession {
   recalculate(): void;
 }
 
-export async function startSession(distDir: string): Promise<PreviewSession> {
+export async function startSession(distDir: string, options: { sample: boolean } = { sample: true }): Promise<PreviewSession> {
   const [code, sidebarHtml] = await Promise.all([
     readFile(join(distDir, 'Code.js'), 'utf8'),
     readFile(join(distDir, 'sidebar.html'), 'utf8'),
@@ -34,7 +34,7 @@ export async function startSession(distDir: string): Promise<PreviewSession> {
   const services = createServices(ss);
   const addon = loadAddon(code, services);
   addon.call('onOpen', { authMode: 'NONE' });
-  addon.run('setUpSheets', [{ sample: true }]);
+  if (options.sample) addon.run('setUpSheets', [{ sample: true }]);
   for (const example of EXAMPLE_FORMULAS) {
     const sheet = ss.load(example.tab, [[example.note]]);
     sheet.edit(3, 1).formula = example.formula;

@@ -1,0 +1,45 @@
+// The real built sidebar in Chromium, inside the preview, calling the built add-on.
+
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, launch, openPreview, sidebar } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the preview', () => {
+  it('fills an empty workbook with the sample firm from the sidebar', async () => {
+    const preview = await openPreview(browser, { sample: false });
+    const { page } = preview;
+    await page.locator('#tabs button').first().waitFor();
+    expect(await page.locator('#tabs button').allTextContents()).not.toContain('Staff');
+    await sidebar(page).getByRole('button', { name: 'Fill with the sample firm' }).click();
+    await sidebar(page).getByText('Sample firm written to').waitFor();
+    await page.locator('#tabs button', { hasText: 'Staff' }).click();
+    await page.locator('#grid table[data-sheet="Staff"]').waitFor();
+    expect(await page.locator('#grid table').textContent()).toContain('Lena Brooks');
+    expect(await page.locator('#tabs button').allTextContents()).toEqual(
+      expect.arrayContaining(['Clients', 'Staff', 'TimeOff', 'Projects', 'Tasks', 'Templates', 'Costs', 'Quotas', 'Settings']),
+    );
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  });
+
+  it('checks the sample workbook and shows the result next to the button', async () => {
+    const preview = await openPreview(browser);
+    const { page } = preview;
+    await sidebar(page).getByRole('button', { name: 'Check workbook' }).click();
+    const message = sidebar(page).locator('.message.ok');
+    await message.waitFor();
+    expect(await message.textContent()).toContain('No problems found. 15 staff');
+    await page.screenshot({ path: join(SCREENSHOTS, 'preview.png') });
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  });
+});

@@ -1,0 +1,81 @@
+// The built dist/Code.js, loaded in a bare node:vm context with stub services, as Apps Script loads it.
+
+import { describe, expect, it } from 'vitest';
+import { addonWith, builtCode, sampleAddon } from '../support/addon';
+
+const ENTRY_POINTS = ['SKILLMATCH', 'onOpen', 'onInstall', 'showSidebar', 'menuSetUpSheets', 'menuFillSample', 'getWorkbook', 'writeOutputs', 'setUpSheets'];
+
+describe('loading Code.js', () => {
+  it('defines exactly one bundle global plus one function per entry point', () => {
+    const { addon } = addonWith();
+    expect([...addon.newGlobals].sort()).toEqual(['Crewsheet', ...ENTRY_POINTS].sort());
+  });
+
+  it('touches no Apps Script service while loading', () => {
+    const { services } = addonWith();
+    expect(services.touched).toEqual([]);
+  });
+
+  it('keeps each custom function’s JSDoc so Sheets offers it in autocomplete', () => {
+    const code = builtCode();
+    const stub = code.slice(code.lastIndexOf('/**', code.indexOf('function SKILLMATCH(')), code.indexOf('function SKILLMATCH('));
+    expect(stub).toContain('@customfunction');
+    expect(stub).toContain('@param');
+  });
+});
+
+describe('onOpen', () => {
+  it('builds the add-on menu, and each item calls a function that exists', () => {
+    const { addon, services } = addonWith();
+    addon.call('onOpen', { authMode: 'NONE' });
+    expect(services.ui.menus).toHaveLength(1);
+    const items = services.ui.menus[0].items;
+    expect(items.map((i) => i.caption)).toEqual(['Open Crewsheet', 'Set up sheets', 'Fill with the sample firm']);
+    for (const item of items) expect(addon.newGlobals).toContain(item.functionName);
+  });
+
+  it('does nothing but build the menu (it runs in AuthMode.NONE)', () => {
+    const { addon, services } = addonWith();
+    addon.call('onOpen', { authMode: 'NONE' });
+    expect(services.touched).toEqual(['SpreadsheetApp.getUi']);
+  });
+
+  it('onInstall adds the same menu', () => {
+    const { addon, services } = addonWith();
+    addon.call('onInstall', { authMode: 'FULL' });
+    expect(services.ui.menus[0].items).toHaveLength(3);
+  });
+
+  it('showSidebar opens the built sidebar file', () => {
+    const { addon, services } = addonWith();
+    addon.call('showSidebar');
+    expect(services.ui.sidebars).toEqual([{ file: 'sidebar', title: 'Crewsheet' }]);
+  });
+});
+
+describe('custom functions, called as Sheets calls them', () => {
+  it('SKILLMATCH takes a single cell or a range', () => {
+    const { addon } = addonWith();
+    expect(addon.customFunction('SKILLMATCH', ['LED:4', 'LED:2, Rigging'])).toBe(0.5);
+    expect(addon.customFunction('SKILLMATCH', ['LED:3 x2', [['LED:4'], ['Audio:5'], ['']]])).toEqual([[1], [0], ['']]);
+  });
+
+  it('answers bad input with a message, not a crash', () => {
+    const { addon } = addonWith();
+    expect(addon.customFunction('SKILLMATCH', ['LED:9', 'LED:2'])).toBe('SKILLMATCH: required level in "LED:9" must be a whole number from 1 to 5');
+  });
+});
+
+describe('google.script.run', () => {
+  it('refuses private functions', () => {
+    const { addon } = sampleAddon();
+    expect(() => addon.run('withDocumentLock_', [])).toThrow(/not found/);
+  });
+
+  it('getWorkbook returns plain data: dates as ISO days in the spreadsheet’s time zone', () => {
+    const { addon } = sampleAddon();
+    const snapshot = addon.run('getWorkbook', []) as { sheets: Record<string, unknown[][]>; timeZone: string };
+    expect(snapshot.timeZone).toBe('America/New_York');
+    expect(snapshot.sheets.TimeOff[1]).toEqual(['All', { date: '2026-11-26' }, { date: '2026-11-27' }, null, 'Thanksgiving']);
+  });
+});

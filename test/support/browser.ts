@@ -1,0 +1,46 @@
+// Debian's Chromium driven by playwright-core, against the preview server on 127.0.0.1.
+
+import { join } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { startPreview } from '../../preview/server';
+
+export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface PreviewPage {
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the preview (sample firm loaded unless told otherwise) and records console errors. */
+export async function openPreview(browser: Browser, options = { sample: true }): Promise<PreviewPage> {
+  const preview = await startPreview(DIST, 0, options);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(preview.url);
+  await page.frameLocator('#sidebar').getByRole('tab').first().waitFor();
+  return {
+    page,
+    errors,
+    close: async () => {
+      await page.close();
+      await preview.close();
+    },
+  };
+}
+
+export function sidebar(page: Page) {
+  return page.frameLocator('#sidebar');
+}
