@@ -27,9 +27,60 @@ export function random(seed: number): () => number {
   };
 }
 
-const SKILLS = ['Audio', 'Video', 'LED', 'Lighting', 'Rigging', 'Carpentry', 'Fabrication', 'Painting', 'Design', 'Motion', 'Networking', 'Labor'];
-const FIRST = ['Ana', 'Bo', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Mo', 'Nia', 'Oto', 'Pia', 'Quin', 'Rui', 'Sol', 'Tea'];
-const LAST = ['Abe', 'Berg', 'Cruz', 'Dahl', 'Egan', 'Fox', 'Gill', 'Hale', 'Ito', 'Juarez', 'Kerr', 'Lund', 'Moss', 'Nash', 'Ortiz', 'Park'];
+const SKILLS = [
+  'Audio',
+  'Video',
+  'LED',
+  'Lighting',
+  'Rigging',
+  'Carpentry',
+  'Fabrication',
+  'Painting',
+  'Design',
+  'Motion',
+  'Networking',
+  'Labor',
+];
+const FIRST = [
+  'Ana',
+  'Bo',
+  'Cleo',
+  'Dev',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kai',
+  'Lea',
+  'Mo',
+  'Nia',
+  'Oto',
+  'Pia',
+  'Quin',
+  'Rui',
+  'Sol',
+  'Tea',
+];
+const LAST = [
+  'Abe',
+  'Berg',
+  'Cruz',
+  'Dahl',
+  'Egan',
+  'Fox',
+  'Gill',
+  'Hale',
+  'Ito',
+  'Juarez',
+  'Kerr',
+  'Lund',
+  'Moss',
+  'Nash',
+  'Ortiz',
+  'Park',
+];
 
 export function generateFirm(size: FirmSize): Record<string, Grid> {
   const rnd = random(size.seed ?? 1);
@@ -65,7 +116,8 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
 
   const clientCount = Math.max(2, Math.round(size.staff / 8));
   const clients: Grid = [['Client', 'Account Manager', 'Contact Email', 'Status']];
-  for (let c = 0; c < clientCount; c++) clients.push([`Client ${c + 1}`, `AM ${(c % 5) + 1}`, `contact${c + 1}@client${c + 1}.example`, 'Active']);
+  for (let c = 0; c < clientCount; c++)
+    clients.push([`Client ${c + 1}`, `AM ${(c % 5) + 1}`, `contact${c + 1}@client${c + 1}.example`, 'Active']);
 
   const perProject = 10;
   const projectCount = Math.max(1, Math.ceil(size.tasks / perProject));
@@ -75,7 +127,16 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
   for (let p = 0; p < projectCount && made < size.tasks; p++) {
     const name = `Project ${p + 1}`;
     const first = addDays(day0, int(0, Math.max(0, span - 60)));
-    projects.push([name, `Client ${(p % clientCount) + 1}`, 'Active', int(1, 5), dayToIso(first), dayToIso(addDays(first, int(45, 120))), int(20, 200) * 1000, `PM ${(p % 7) + 1}`]);
+    projects.push([
+      name,
+      `Client ${(p % clientCount) + 1}`,
+      'Active',
+      int(1, 5),
+      dayToIso(first),
+      dayToIso(addDays(first, int(45, 120))),
+      int(20, 200) * 1000,
+      `PM ${(p % 7) + 1}`,
+    ]);
     const count = Math.min(perProject, size.tasks - made);
     for (let t = 0; t < count; t++) {
       const requirements: string[] = [];
@@ -89,7 +150,15 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
       if (!requirements.length) requirements.push(`${SKILLS[p % SKILLS.length]}:1`);
       const hours = int(4, 40);
       const after = t > 0 && rnd() < 0.7 ? [`Task ${int(Math.max(1, t - 3), t)}`] : [];
-      tasks.push([name, `Task ${t + 1}`, requirements.join('; '), hours, Math.round(hours * 0.8), Math.round(hours * 1.5), after.join(', ')]);
+      tasks.push([
+        name,
+        `Task ${t + 1}`,
+        requirements.join('; '),
+        hours,
+        Math.round(hours * 0.8),
+        Math.round(hours * 1.5),
+        after.join(', '),
+      ]);
       made += 1;
     }
   }

@@ -60,7 +60,9 @@ describe('writing output sheets', () => {
   it('refuses to write an input sheet, and writes nothing of a batch that names one', () => {
     const { ss, addon } = sampleAddon();
     const before = snapshotInputs(ss);
-    expect(() => addon.run('writeOutputs', [[scheduleOutput(3), { name: 'Staff', values: [['x']] }]])).toThrow(/only writes its own sheets/);
+    expect(() => addon.run('writeOutputs', [[scheduleOutput(3), { name: 'Staff', values: [['x']] }]])).toThrow(
+      /only writes its own sheets/,
+    );
     expect(snapshotInputs(ss)).toEqual(before);
     expect(ss.sheets.map((s) => s.name)).not.toContain('Schedule');
   });
@@ -119,20 +121,34 @@ describe('writing output sheets', () => {
 
 describe('set up sheets', () => {
   it('creates every missing input sheet with headers, notes, a frozen header and dropdowns', () => {
-    const { ss, addon } = addonWith({ Staff: [['Name', 'Skills'], ['Ana', 'Audio']] });
+    const { ss, addon } = addonWith({
+      Staff: [
+        ['Name', 'Skills'],
+        ['Ana', 'Audio'],
+      ],
+    });
     const report = addon.run('setUpSheets', [{ sample: false }]) as { created: string[] };
     expect(report.created).toEqual(INPUTS.filter((n) => n !== 'Staff'));
     const tasks = ss.sheets.find((s) => s.name === 'Tasks');
-    expect(tasks?.peek()[0].slice(0, 4)).toEqual(['Project', 'Task', 'Skills', 'Hours']);
-    expect(tasks?.frozenRows).toBe(1);
-    expect(tasks?.cell(1, 3)?.note).toMatch(/Rigging:3 x2; LED:2/);
-    const statusColumn = (tasks?.peek()[0] as string[]).indexOf('Status') + 1;
-    expect(tasks?.cell(2, statusColumn)?.validation).toEqual(['Not Started', 'In Progress', 'Done']);
-    expect(ss.sheets.find((s) => s.name === 'Staff')?.peek()).toEqual([['Name', 'Skills'], ['Ana', 'Audio']]);
+    if (!tasks) throw new Error('no Tasks sheet');
+    expect(tasks.peek()[0].slice(0, 4)).toEqual(['Project', 'Task', 'Skills', 'Hours']);
+    expect(tasks.frozenRows).toBe(1);
+    expect(tasks.cell(1, 3)?.note).toMatch(/Rigging:3 x2; LED:2/);
+    const statusColumn = (tasks.peek()[0] as string[]).indexOf('Status') + 1;
+    expect(tasks.cell(2, statusColumn)?.validation).toEqual(['Not Started', 'In Progress', 'Done']);
+    expect(ss.sheets.find((s) => s.name === 'Staff')?.peek()).toEqual([
+      ['Name', 'Skills'],
+      ['Ana', 'Audio'],
+    ]);
   });
 
   it('fills the sample firm only into an empty workbook', () => {
-    const { ss, addon } = addonWith({ Staff: [['Name', 'Skills'], ['Ana', 'Audio']] });
+    const { ss, addon } = addonWith({
+      Staff: [
+        ['Name', 'Skills'],
+        ['Ana', 'Audio'],
+      ],
+    });
     expect(() => addon.run('setUpSheets', [{ sample: true }])).toThrow(/already have rows: Staff/);
     expect(ss.sheets.map((s) => s.name)).toEqual(['Staff']);
   });

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, launch, openPreview, sidebar } from '../support/browser';
+import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { addonWith, builtCode, sampleAddon } from '../support/addon';
 
-const ENTRY_POINTS = ['SKILLMATCH', 'onOpen', 'onInstall', 'showSidebar', 'menuSetUpSheets', 'menuFillSample', 'getWorkbook', 'writeOutputs', 'setUpSheets'];
+const ENTRY_POINTS = [
+  'SKILLMATCH',
+  'onOpen',
+  'onInstall',
+  'showSidebar',
+  'menuSetUpSheets',
+  'menuFillSample',
+  'getWorkbook',
+  'writeOutputs',
+  'setUpSheets',
+];
 
 describe('loading Code.js', () => {
   it('defines exactly one bundle global plus one function per entry point', () => {
@@ -62,7 +72,9 @@ describe('custom functions, called as Sheets calls them', () => {
 
   it('answers bad input with a message, not a crash', () => {
     const { addon } = addonWith();
-    expect(addon.customFunction('SKILLMATCH', ['LED:9', 'LED:2'])).toBe('SKILLMATCH: required level in "LED:9" must be a whole number from 1 to 5');
+    expect(addon.customFunction('SKILLMATCH', ['LED:9', 'LED:2'])).toBe(
+      'SKILLMATCH: required level in "LED:9" must be a whole number from 1 to 5',
+    );
   });
 });
 

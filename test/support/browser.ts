@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, against the preview server on 127.0.0.1.
 
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { startPreview } from '../../preview/server';
 
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -10,7 +10,14 @@ export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screen
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
