@@ -1,7 +1,10 @@
-// Seeded synthetic firms of any size, in the same sheet layout as the sample workbook: for scale
-// benchmarks and for tests that need many rows or many different workbooks.
+// Seeded synthetic firms of any size, in the sample workbook's sheet layout: for scale benchmarks and
+// for tests that need many rows or many different workbooks. Besides plain tasks they carry what real
+// sheets do: crews, dependencies, pins, part-timers, partial days off, holidays, earliest starts, due
+// dates, Max Hours/Day, work in progress, finished history, proposals and templated projects.
 
 import { addDays, dayOf, dayToIso, weekday } from '../src/model/dates';
+import { Random } from '../src/schedule/random';
 
 export interface FirmSize {
   staff: number;
@@ -14,18 +17,6 @@ export interface FirmSize {
 }
 
 type Grid = (string | number)[][];
-
-/** Deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKILLS = [
   'Audio',
@@ -82,98 +73,145 @@ const LAST = [
   'Park',
 ];
 
+function personName(i: number): string {
+  const suffix = Math.floor(i / (FIRST.length * LAST.length));
+  return `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${suffix ? ` ${suffix + 1}` : ''}`;
+}
+
 export function generateFirm(size: FirmSize): Record<string, Grid> {
-  const rnd = random(size.seed ?? 1);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const random = new Random(size.seed ?? 1);
+  const chance = (p: number) => random.next() < p;
+  const pick = <T>(list: readonly T[]): T => list[random.int(0, list.length - 1)];
   const months = size.months ?? 12;
-  const start = size.start ?? '2027-01-04';
-  const [y, m, d] = start.split('-').map(Number);
+  const [y, m, d] = (size.start ?? '2027-01-04').split('-').map(Number);
   const day0 = dayOf(y, m, d);
   const span = Math.round(months * 30.4);
+  const iso = (offset: number) => dayToIso(addDays(day0, offset));
 
-  // Staff: each has 1–4 skills; the best level a skill is held at somewhere is at least 3.
+  // Staff: each has 1–4 skills; every skill is held at level 2+ by someone.
   const levels: Map<string, number>[] = [];
+  const names: string[] = [];
   const staff: Grid = [['Name', 'Role', 'Skills', 'Hours/Week', 'Work Days', 'Cost Rate', 'Bill Rate']];
   for (let i = 0; i < size.staff; i++) {
-    const own = new Map<string, number>();
-    own.set(SKILLS[i % SKILLS.length], int(2, 5));
-    for (let k = int(0, 3); k > 0; k--) own.set(pick(SKILLS), int(1, 4));
+    const own = new Map<string, number>([[SKILLS[i % SKILLS.length], random.int(2, 5)]]);
+    for (let k = random.int(0, 3); k > 0; k--) own.set(pick(SKILLS), random.int(1, 4));
     levels.push(own);
-    const partTime = rnd() < 0.2;
-    const cost = int(25, 70);
+    names.push(personName(i));
+    const partTime = chance(0.2);
+    const cost = random.int(25, 70);
     staff.push([
-      `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${Math.floor(i / (FIRST.length * LAST.length)) || ''}`.trim(),
-      `${[...own.keys()][0]} tech`,
+      names[i],
+      `${[...own.keys()][0]} technician`,
       [...own].map(([s, l]) => `${s}:${l}`).join(', '),
       partTime ? pick([20, 24, 32]) : 40,
-      partTime && rnd() < 0.5 ? 'Mon-Thu' : 'Mon-Fri',
+      partTime && chance(0.5) ? 'Mon-Thu' : 'Mon-Fri',
       cost,
-      Math.round(cost * (2.1 + rnd() * 0.6)),
+      Math.round(cost * (2.1 + random.next() * 0.6)),
     ]);
   }
-  const qualified = (skill: string, level: number) => levels.filter((l) => (l.get(skill) ?? 0) >= level).length;
+  const qualified = (skill: string, level: number) => levels.flatMap((l, i) => ((l.get(skill) ?? 0) >= level ? [i] : []));
 
   const clientCount = Math.max(2, Math.round(size.staff / 8));
   const clients: Grid = [['Client', 'Account Manager', 'Contact Email', 'Status']];
   for (let c = 0; c < clientCount; c++)
     clients.push([`Client ${c + 1}`, `AM ${(c % 5) + 1}`, `contact${c + 1}@client${c + 1}.example`, 'Active']);
 
+  const templates: Grid = [
+    ['Type', 'Task', 'Skills', 'Hours', 'Hours Low', 'Hours High', 'After', 'Scales'],
+    ['Install', 'Survey', 'Audio:2', 6, 4, 10, '', 'no'],
+    ['Install', 'Build', 'Carpentry:2; Labor:1', 24, 16, 36, 'Survey', 'yes'],
+    ['Install', 'Handover', '', 0, '', '', 'Build', 'no'],
+  ];
+
   const perProject = 10;
   const projectCount = Math.max(1, Math.ceil(size.tasks / perProject));
-  const projects: Grid = [['Project', 'Client', 'Status', 'Priority', 'Start', 'Due', 'Value', 'Project Manager']];
-  const tasks: Grid = [['Project', 'Task', 'Skills', 'Hours', 'Hours Low', 'Hours High', 'After']];
+  const projects: Grid = [
+    ['Project', 'Client', 'Type', 'Status', 'Priority', 'Start', 'Due', 'Value', 'Probability', 'Project Manager', 'Scope'],
+  ];
+  const tasks: Grid = [
+    [
+      'Project',
+      'Task',
+      'Skills',
+      'Hours',
+      'Hours Low',
+      'Hours High',
+      'After',
+      'Assignee',
+      'Start',
+      'Due',
+      'Max Hours/Day',
+      'Status',
+      '% Done',
+    ],
+  ];
   let made = 0;
   for (let p = 0; p < projectCount && made < size.tasks; p++) {
     const name = `Project ${p + 1}`;
-    const first = addDays(day0, int(0, Math.max(0, span - 60)));
+    const first = random.int(0, Math.max(0, span - 60));
+    const proposal = chance(0.1);
+    const templated = chance(0.05);
     projects.push([
       name,
       `Client ${(p % clientCount) + 1}`,
-      'Active',
-      int(1, 5),
-      dayToIso(first),
-      dayToIso(addDays(first, int(45, 120))),
-      int(20, 200) * 1000,
+      templated ? 'Install' : '',
+      proposal ? 'Proposal' : 'Active',
+      random.int(1, 5),
+      iso(first),
+      iso(first + random.int(45, 120)),
+      random.int(20, 200) * 1000,
+      proposal ? `${random.int(2, 8) * 10}%` : '',
       `PM ${(p % 7) + 1}`,
+      templated ? pick([0.5, 1, 1.5]) : 1,
     ]);
+    if (templated) continue;
     const count = Math.min(perProject, size.tasks - made);
     for (let t = 0; t < count; t++) {
-      const requirements: string[] = [];
-      for (let r = rnd() < 0.3 ? 2 : 1; r > 0; r--) {
+      const requirements: { skill: string; level: number; crew: number }[] = [];
+      for (let r = chance(0.3) ? 2 : 1; r > 0; r--) {
         const skill = pick(SKILLS);
-        const level = int(1, 3);
-        if (qualified(skill, level) === 0 || requirements.some((x) => x.startsWith(`${skill}:`))) continue;
-        const crew = rnd() < 0.15 && qualified(skill, level) >= 4 ? 2 : 1;
-        requirements.push(`${skill}:${level}${crew > 1 ? ` x${crew}` : ''}`);
+        const level = random.int(1, 3);
+        const people = qualified(skill, level);
+        if (people.length === 0 || requirements.some((x) => x.skill === skill)) continue;
+        requirements.push({ skill, level, crew: chance(0.15) && people.length >= 4 ? 2 : 1 });
       }
-      if (!requirements.length) requirements.push(`${SKILLS[p % SKILLS.length]}:1`);
-      const hours = int(4, 40);
-      const after = t > 0 && rnd() < 0.7 ? [`Task ${int(Math.max(1, t - 3), t)}`] : [];
+      if (!requirements.length) requirements.push({ skill: SKILLS[p % SKILLS.length], level: 1, crew: 1 });
+      const hours = random.int(4, 40);
+      const after = t > 0 && chance(0.7) ? `Task ${random.int(Math.max(1, t - 3), t)}` : '';
+      const status = t === 0 && chance(0.05) ? 'Done' : !after && chance(0.05) ? 'In Progress' : 'Not Started';
+      const startsAt = chance(0.1) ? first + random.int(0, 30) : undefined;
+      const pinned = status === 'In Progress' || chance(0.05) ? names[pick(qualified(requirements[0].skill, requirements[0].level))] : '';
       tasks.push([
         name,
         `Task ${t + 1}`,
-        requirements.join('; '),
+        requirements.map((r) => `${r.skill}:${r.level}${r.crew > 1 ? ` x${r.crew}` : ''}`).join('; '),
         hours,
         Math.round(hours * 0.8),
         Math.round(hours * 1.5),
-        after.join(', '),
+        after,
+        pinned,
+        startsAt === undefined ? '' : iso(startsAt),
+        chance(0.2) ? iso((startsAt ?? first) + random.int(10, 90)) : '',
+        chance(0.1) ? pick([4, 6]) : '',
+        status,
+        status === 'In Progress' ? '30%' : '',
       ]);
       made += 1;
     }
   }
 
-  const timeOff: Grid = [['Name', 'From', 'To', 'Reason']];
+  const timeOff: Grid = [['Name', 'From', 'To', 'Hours/Day', 'Reason']];
   for (let k = 0; k < Math.ceil(span / 90); k++) {
-    let h = addDays(day0, int(0, span));
-    while (weekday(h) > 5) h = addDays(h, 1);
-    timeOff.push(['All', dayToIso(h), dayToIso(h), 'Holiday']);
+    let h = random.int(0, span);
+    while (weekday(addDays(day0, h)) > 5) h++;
+    timeOff.push(['All', iso(h), iso(h), '', 'Holiday']);
   }
-  for (let i = 1; i < staff.length; i++) {
-    if (rnd() < 0.5) {
-      const from = addDays(day0, int(0, span));
-      timeOff.push([staff[i][0], dayToIso(from), dayToIso(addDays(from, int(0, 9))), 'Vacation']);
+  for (const name of names) {
+    if (chance(0.5)) {
+      const from = random.int(0, span);
+      timeOff.push([name, iso(from), iso(from + random.int(0, 9)), '', 'Vacation']);
     }
+    if (chance(0.2)) timeOff.push([name, iso(random.int(0, span)), '', 4, 'Appointment']);
   }
   return {
     Clients: clients,
@@ -181,9 +219,11 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
     TimeOff: timeOff,
     Projects: projects,
     Tasks: tasks,
+    Templates: templates,
     Settings: [
       ['Key', 'Value'],
-      ['Plan Start', start],
+      ['Plan Start', size.start ?? '2027-01-04'],
+      ['Plan Proposals', 'yes'],
     ],
   };
 }

@@ -1,0 +1,130 @@
+// Proven lower bounds on the plan's length (days from the plan start to the end of the last task):
+// no valid plan can be shorter, so the gap to the plan found says how far from optimal it can be.
+//
+// - Critical path: each task at the fastest any qualified crew could work each day, right after
+//   everything it waits for, as if no other task competed for anyone.
+// - Skill capacity: the hours of the slots only a group of people can fill must fit in that group's
+//   working hours, from the earliest day any of those slots may start.
+
+import { topologicalOrder } from '../model/graph';
+import type { Problem } from './problem';
+
+export interface LowerBound {
+  /** No plan can end before this many days from the plan start. */
+  days: number;
+  kind: 'critical path' | 'skill capacity';
+  /** What binds: the chain's last task, or the skills whose holders are the bottleneck. */
+  detail: string;
+}
+
+function criticalPath(problem: Problem): { days: number; detail: string } {
+  const { jobs, calendar } = problem;
+  const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
+  const finish = new Int32Array(jobs.length);
+  let best = { days: 0, detail: '' };
+  for (const j of order) {
+    const job = jobs[j];
+    let ready = job.earliest;
+    for (const p of job.preds) ready = Math.max(ready, jobs[p].milestone ? finish[p] : finish[p] + 1);
+    if (job.milestone || job.unstaffable) {
+      finish[j] = job.milestone ? ready : ready - 1;
+      continue;
+    }
+    // Per slot, the most hours any candidate could give on a day.
+    const options = job.slots.map((slot, s) => (job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates));
+    let remaining = job.hours;
+    let day = ready;
+    while (remaining > 1e-9 && day < problem.limit) {
+      calendar.ensure(day + 1);
+      let rate = job.maxPerDay;
+      for (const candidates of options) {
+        let most = 0;
+        for (const c of candidates) most = Math.max(most, calendar.capacity(c)[day]);
+        rate = Math.min(rate, most);
+      }
+      remaining -= rate;
+      day++;
+    }
+    finish[j] = day - 1;
+    if (day > best.days) best = { days: day, detail: job.item.key };
+  }
+  return best;
+}
+
+function skillCapacity(problem: Problem): { days: number; detail: string } {
+  const { jobs, calendar } = problem;
+  // Group slot demand by the exact set of people who could fill it.
+  const groups = new Map<string, { people: number[]; labels: Set<string>; demand: { earliest: number; hours: number }[] }>();
+  for (const job of jobs) {
+    if (job.milestone || job.unstaffable) continue;
+    job.slots.forEach((slot, s) => {
+      const people = job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates;
+      const key = people.join(',');
+      const group = groups.get(key) ?? { people, labels: new Set<string>(), demand: [] };
+      group.labels.add(slot.label);
+      group.demand.push({ earliest: job.earliest, hours: job.hours });
+      groups.set(key, group);
+    });
+  }
+  const sets = [...groups.values()];
+  // A slot can only be filled from its own group, so a union of groups is bound by all their demand.
+  const unions = [...sets];
+  if (sets.length <= 80) {
+    for (let a = 0; a < sets.length; a++) {
+      for (let b = a + 1; b < sets.length; b++) {
+        const people = [...new Set([...sets[a].people, ...sets[b].people])].sort((x, y) => x - y);
+        const contained = sets.filter((g) => g.people.every((p) => people.includes(p)));
+        unions.push({
+          people,
+          labels: new Set(contained.flatMap((g) => [...g.labels])),
+          demand: contained.flatMap((g) => g.demand),
+        });
+      }
+    }
+  }
+  // Hours each person can work from the plan start up to (not including) each day.
+  calendar.ensure(problem.limit);
+  const used = new Set(unions.flatMap((g) => g.people));
+  const cumulative = new Map<number, Float64Array>();
+  for (const p of used) {
+    const cap = calendar.capacity(p);
+    const sums = new Float64Array(problem.limit + 1);
+    for (let d = 0; d < problem.limit; d++) sums[d + 1] = sums[d] + cap[d];
+    cumulative.set(p, sums);
+  }
+  const hoursBetween = (people: number[], from: number, to: number) => {
+    let total = 0;
+    for (const p of people) {
+      const sums = cumulative.get(p) as Float64Array;
+      total += sums[to] - sums[from];
+    }
+    return total;
+  };
+
+  let best = { days: 0, detail: '' };
+  for (const group of unions) {
+    const releases = [...new Set(group.demand.map((d) => d.earliest))].sort((x, y) => x - y);
+    for (const release of releases) {
+      const needed = group.demand.filter((d) => d.earliest >= release).reduce((sum, d) => sum + d.hours, 0);
+      if (hoursBetween(group.people, release, problem.limit) < needed) continue;
+      // The first day by which the group has worked enough hours since the release.
+      let lo = release;
+      let hi = problem.limit;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hoursBetween(group.people, release, mid) >= needed - 1e-9) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo > best.days) best = { days: lo, detail: [...group.labels].sort().join(', ') };
+    }
+  }
+  return best;
+}
+
+export function lowerBound(problem: Problem): LowerBound {
+  const path = criticalPath(problem);
+  const capacity = skillCapacity(problem);
+  return capacity.days > path.days
+    ? { days: capacity.days, kind: 'skill capacity', detail: capacity.detail }
+    : { days: path.days, kind: 'critical path', detail: path.detail };
+}

@@ -1,0 +1,244 @@
+// The planning problem built from a validated Plan: people with skills and calendars, and the jobs
+// still to do, each with its crew slots, qualified candidates, dependencies and pins.
+
+import type { Day } from '../model/dates';
+import type { Plan } from '../model/plan';
+import type { ProjectStatus } from '../model/sheets';
+import { formatRequirement } from '../model/skills';
+import { nameKey, type WorkItem, type WorkOptions, workItems } from '../model/work';
+import { bitCount, Calendar, personCalendars } from './calendar';
+
+export interface Person {
+  index: number;
+  name: string;
+  role?: string;
+  skills: Map<string, number>;
+  costRate: number;
+  /** How much of the work only a few could do falls to this person, on average: using them costs flexibility. */
+  demand: number;
+}
+
+export interface Slot {
+  skill: string;
+  level: number;
+  label: string;
+  /** Qualified people, by index. */
+  candidates: number[];
+}
+
+export interface Job {
+  index: number;
+  item: WorkItem;
+  /** Hours per person still to do. */
+  hours: number;
+  maxPerDay: number;
+  /** Earliest day offset (from the plan start). */
+  earliest: number;
+  /** Due day offset; undefined when there is no due date. */
+  due?: number;
+  /** Priority weight for lateness: priority 1 weighs 16, priority 5 weighs 1. */
+  weight: number;
+  slots: Slot[];
+  /** A person fixed to each slot, or -1. */
+  pinned: number[];
+  preds: number[];
+  succs: number[];
+  client: string;
+  /** Small integer per client, for counting switches. */
+  clientIndex: number;
+  tentative: boolean;
+  /** A proposal, or a task that waits (even indirectly) for one: planned with the proposals. */
+  withProposals: boolean;
+  inProgress: boolean;
+  milestone: boolean;
+  /** Why the job cannot be staffed, if it cannot. */
+  unstaffable?: string;
+}
+
+/** A work item left out of planning, and why (history, paused, lost…). */
+export interface Excluded {
+  item: WorkItem;
+  reason: 'done' | 'project done' | 'on hold' | 'lost' | 'proposal';
+}
+
+export interface Problem {
+  start: Day;
+  /** Day offset no task may reach: two years past the last earliest start, plus twice the work. */
+  limit: number;
+  people: Person[];
+  jobs: Job[];
+  excluded: Excluded[];
+  calendar: Calendar;
+}
+
+export interface ProblemOptions extends WorkOptions {
+  /** Plan proposals tentatively, after committed work (default: the Plan Proposals setting). */
+  includeProposals?: boolean;
+}
+
+const PRIORITY_WEIGHT = [0, 16, 8, 4, 2, 1];
+const NO_CAP = 24;
+
+function exclusion(status: ProjectStatus, includeProposals: boolean): Excluded['reason'] | undefined {
+  if (status === 'Done') return 'project done';
+  if (status === 'On Hold') return 'on hold';
+  if (status === 'Lost') return 'lost';
+  if (status === 'Proposal' && !includeProposals) return 'proposal';
+  return undefined;
+}
+
+function remainingHours(item: WorkItem): number {
+  if (item.status !== 'In Progress') return item.hours;
+  if (item.percentDone !== undefined) return item.hours * (1 - item.percentDone);
+  if (item.actualHours !== undefined) return Math.max(0, item.hours - item.actualHours);
+  return item.hours;
+}
+
+/** Largest set of slots that distinct people can fill at once (augmenting paths; crews are small). */
+export function maxCrew(slots: readonly { candidates: readonly number[] }[], fixed: readonly number[] = []): number {
+  const owner = new Map<number, number>();
+  const tryAssign = (s: number, seen: Set<number>): boolean => {
+    const options = fixed[s] >= 0 ? [fixed[s]] : slots[s].candidates;
+    for (const p of options) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      const holder = owner.get(p);
+      if (holder === undefined || tryAssign(holder, seen)) {
+        owner.set(p, s);
+        return true;
+      }
+    }
+    return false;
+  };
+  let filled = 0;
+  for (let s = 0; s < slots.length; s++) if (tryAssign(s, new Set())) filled++;
+  return filled;
+}
+
+function staffingProblem(slots: Slot[], pinned: number[], people: Person[]): string | undefined {
+  for (const slot of slots) {
+    if (slot.candidates.length === 0) {
+      const holders = people.filter((p) => p.skills.has(slot.skill));
+      return holders.length === 0
+        ? `no one on Staff has ${slot.label}`
+        : `no one on Staff has ${slot.label} at level ${slot.level} or above (best: ${Math.max(...holders.map((p) => p.skills.get(slot.skill) ?? 0))})`;
+    }
+  }
+  if (maxCrew(slots, pinned) < slots.length) {
+    const needed = new Map<string, number>();
+    for (const s of slots) needed.set(s.label, (needed.get(s.label) ?? 0) + 1);
+    const short = [...needed].map(([label, n]) => `${n}× ${label}`).join(', ');
+    return `the crew (${short}) needs more distinct qualified people than Staff has`;
+  }
+  return undefined;
+}
+
+/** Assigns each pinned person to a slot they qualify for, scarcest slot first. */
+function pinSlots(slots: Slot[], pins: number[]): number[] {
+  const pinned = slots.map(() => -1);
+  for (const p of pins) {
+    const free = slots
+      .map((s, i) => ({ s, i }))
+      .filter(({ s, i }) => pinned[i] < 0 && s.candidates.includes(p))
+      .sort((a, b) => a.s.candidates.length - b.s.candidates.length);
+    const fallback = pinned.indexOf(-1);
+    const at = free.length ? free[0].i : fallback;
+    if (at >= 0) pinned[at] = p;
+  }
+  return pinned;
+}
+
+export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem {
+  const includeProposals = options.includeProposals ?? plan.settings.planProposals;
+  const start = plan.planStart;
+  const people: Person[] = plan.staff.map((s, index) => ({
+    index,
+    name: s.name,
+    role: s.role,
+    skills: s.skills.skills,
+    costRate: s.costRate ?? 0,
+    demand: 0,
+  }));
+  const personIndex = new Map(people.map((p) => [nameKey(p.name), p.index]));
+  const clients = new Map(plan.clients.map((c) => [nameKey(c.client), c.client]));
+
+  const items = workItems(plan, options);
+  const jobOf = new Int32Array(items.length).fill(-1);
+  const excluded: Excluded[] = [];
+  const jobs: Job[] = [];
+  const clientIndex = new Map<string, number>();
+  for (const item of items) {
+    const reason = item.status === 'Done' ? 'done' : exclusion(item.project.status, includeProposals);
+    if (reason) {
+      excluded.push({ item, reason });
+      continue;
+    }
+    const slots: Slot[] = [];
+    const hours = remainingHours(item);
+    if (hours > 0) {
+      for (const r of item.requirements) {
+        const candidates = people.filter((p) => (p.skills.get(r.skill) ?? 0) >= r.level).map((p) => p.index);
+        for (let k = 0; k < r.count; k++)
+          slots.push({ skill: r.skill, level: r.level, label: formatRequirement({ ...r, count: 1 }), candidates });
+      }
+    }
+    const pinned = pinSlots(
+      slots,
+      item.pinned.map((n) => personIndex.get(nameKey(n))).filter((p): p is number => p !== undefined),
+    );
+    jobOf[item.index] = jobs.length;
+    const client = clients.get(nameKey(item.project.client)) ?? item.project.client;
+    if (!clientIndex.has(client)) clientIndex.set(client, clientIndex.size);
+    jobs.push({
+      index: jobs.length,
+      item,
+      hours,
+      maxPerDay: item.maxHoursPerDay ?? NO_CAP,
+      earliest: Math.max(0, (item.status === 'In Progress' ? start : (item.earliest ?? start)) - start),
+      due: item.due === undefined ? undefined : item.due - start,
+      weight: PRIORITY_WEIGHT[item.project.priority] ?? 4,
+      slots,
+      pinned,
+      preds: [],
+      succs: [],
+      client,
+      clientIndex: clientIndex.get(client) as number,
+      tentative: item.project.status === 'Proposal',
+      withProposals: item.project.status === 'Proposal',
+      inProgress: item.status === 'In Progress',
+      milestone: hours === 0 || slots.length === 0,
+      unstaffable: slots.length ? staffingProblem(slots, pinned, people) : undefined,
+    });
+  }
+  for (const job of jobs) {
+    for (const dep of job.item.after) {
+      const pred = jobOf[dep];
+      if (pred >= 0) {
+        job.preds.push(pred);
+        jobs[pred].succs.push(job.index);
+      }
+    }
+  }
+  const stack = jobs.filter((j) => j.tentative).map((j) => j.index);
+  while (stack.length) {
+    for (const s of jobs[stack.pop() as number].succs) {
+      if (!jobs[s].withProposals) {
+        jobs[s].withProposals = true;
+        stack.push(s);
+      }
+    }
+  }
+  // Proposals do not count: a plan's committed part must not change when proposals are added.
+  for (const job of jobs) {
+    if (job.unstaffable || job.tentative) continue;
+    for (const slot of job.slots) for (const p of slot.candidates) people[p].demand += job.hours / slot.candidates.length;
+  }
+
+  const calendars = personCalendars(plan.staff, plan.timeOff);
+  const latestEarliest = jobs.reduce((m, j) => Math.max(m, j.earliest), 0);
+  const work = jobs.reduce((sum, j) => sum + j.hours * j.slots.length, 0);
+  const dailyCapacity = calendars.reduce((sum, c) => sum + (c.daily * bitCount(c.workDays)) / 7, 0);
+  const limit = latestEarliest + 730 + 2 * Math.ceil(work / Math.max(1, dailyCapacity));
+  const calendar = new Calendar(start, calendars, Math.min(limit, latestEarliest + 120));
+  return { start, limit, people, jobs, excluded, calendar };
+}

@@ -1,0 +1,305 @@
+// Construct, then improve within an iteration budget. Construction decodes orders from several
+// priority rules; improvement is late-acceptance local search over the order and crew preferences,
+// with forward-backward improvement (re-decoding backwards from the end, then forwards again) to
+// pull work together. Seeded: the same problem and budget give the same plan.
+
+import { Decoder, type Preferences, type Schedule } from './decode';
+import { compareTerms, evaluate, makespanOf, type Terms } from './objective';
+import type { Problem } from './problem';
+import { Random } from './random';
+
+export interface SearchOptions {
+  /** Improvement iterations (each decodes one candidate plan). */
+  iterations: number;
+  seed?: number;
+  /** Jobs planned first, in this order with these preferred people, and never moved. */
+  fixed?: { order: readonly number[]; prefer: ReadonlyMap<number, Int32Array> };
+}
+
+export interface Solved {
+  schedule: Schedule;
+  terms: Terms;
+  /** The preferred people the best plan was decoded with. */
+  prefer: Preferences;
+  /** Candidate plans decoded, construction included. */
+  decodes: number;
+}
+
+/** Total work per search, in job placements: keeps the biggest firms within Sheets' time limits. */
+const WORK_BUDGET = 3_000_000;
+const HISTORY = 60;
+const FBI_EVERY = 40;
+
+/** Working days a job needs at best, ignoring calendars: for priority rules only. */
+function roughDays(problem: Problem, j: number): number {
+  const job = problem.jobs[j];
+  return job.milestone ? 0 : Math.ceil(job.hours / Math.min(job.maxPerDay, 8));
+}
+
+/**
+ * Each job's block; orders keep blocks in sequence. Work in progress comes first (it is already
+ * under way), proposals and whatever waits for them last (they only get the time left over).
+ */
+function blocks(problem: Problem): Uint8Array {
+  return Uint8Array.from(problem.jobs, (job) => (job.withProposals ? 2 : job.inProgress && job.preds.length === 0 ? 0 : 1));
+}
+
+/** A dependency-respecting order, committed work first, lowest priority value first. */
+function orderBy(problem: Problem, block: Uint8Array, priority: Float64Array): Int32Array {
+  const n = problem.jobs.length;
+  const waiting = new Int32Array(n);
+  for (const job of problem.jobs) waiting[job.index] = job.preds.length;
+  const key = (j: number) => block[j] * 1e12 + priority[j];
+  const heap: number[] = [];
+  const push = (j: number) => {
+    heap.push(j);
+    for (let i = heap.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (key(heap[parent]) < key(heap[i]) || (key(heap[parent]) === key(heap[i]) && heap[parent] < heap[i])) break;
+      [heap[parent], heap[i]] = [heap[i], heap[parent]];
+      i = parent;
+    }
+  };
+  const pop = (): number => {
+    const top = heap[0];
+    const last = heap.pop() as number;
+    if (heap.length) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        const less = (a: number, b: number) => key(heap[a]) < key(heap[b]) || (key(heap[a]) === key(heap[b]) && heap[a] < heap[b]);
+        if (l < heap.length && less(l, m)) m = l;
+        if (r < heap.length && less(r, m)) m = r;
+        if (m === i) break;
+        [heap[m], heap[i]] = [heap[i], heap[m]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  for (let j = 0; j < n; j++) if (waiting[j] === 0) push(j);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const j = pop();
+    order[k] = j;
+    for (const s of problem.jobs[j].succs) if (--waiting[s] === 0) push(s);
+  }
+  return order;
+}
+
+/** Priority rules: latest finish (due dates and the critical path), earliest start, most work after. */
+function priorityRules(problem: Problem): Float64Array[] {
+  const n = problem.jobs.length;
+  const topo = orderBy(
+    problem,
+    new Uint8Array(n),
+    Float64Array.from({ length: n }, (_, j) => j),
+  );
+  const es = new Float64Array(n);
+  for (const j of topo) {
+    const job = problem.jobs[j];
+    let s = job.earliest;
+    for (const p of job.preds) s = Math.max(s, es[p] + roughDays(problem, p));
+    es[j] = s;
+  }
+  const horizon = Math.max(...Array.from(es, (s, j) => s + roughDays(problem, j)), 0);
+  const lf = new Float64Array(n).fill(horizon);
+  const tail = new Float64Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const j = topo[k];
+    const job = problem.jobs[j];
+    if (job.due !== undefined) lf[j] = Math.min(lf[j], job.due);
+    for (const s of job.succs) {
+      lf[j] = Math.min(lf[j], lf[s] - roughDays(problem, s));
+      tail[j] = Math.max(tail[j], tail[s] + roughDays(problem, s) * Math.max(1, problem.jobs[s].slots.length));
+    }
+  }
+  const latestStart = Float64Array.from(lf, (f, j) => f - roughDays(problem, j));
+  return [latestStart, lf, es, Float64Array.from(tail, (t) => -t)];
+}
+
+export class Search {
+  private readonly random: Random;
+  private readonly forward: Decoder;
+  private readonly block: Uint8Array;
+  private readonly budget: number;
+  private readonly history: Terms[] = [];
+  private current!: { schedule: Schedule; terms: Terms; prefer: Preferences };
+  private bestFound!: { schedule: Schedule; terms: Terms; prefer: Preferences };
+  private done = 0;
+  private decodes = 0;
+  /** How many jobs at the head of every order are fixed. */
+  private readonly fixedCount: number;
+  private readonly fixedRank: Float64Array;
+
+  constructor(
+    readonly problem: Problem,
+    options: SearchOptions,
+  ) {
+    this.random = new Random(options.seed ?? 1);
+    this.block = blocks(problem);
+    const n = problem.jobs.length;
+    this.forward = new Decoder(
+      problem,
+      problem.calendar,
+      problem.jobs.map((j) => j.preds),
+      problem.jobs.map((j) => j.earliest),
+    );
+    this.budget = Math.min(options.iterations, Math.floor(WORK_BUDGET / Math.max(1, n)));
+    this.fixedCount = options.fixed?.order.length ?? 0;
+    this.fixedRank = new Float64Array(n).fill(Number.NaN);
+    options.fixed?.order.forEach((j, i) => {
+      this.fixedRank[j] = i;
+    });
+    this.construct(options.fixed?.prefer);
+  }
+
+  /** Improvement iterations this search will run (the option, capped by the work budget). */
+  get total(): number {
+    return this.budget;
+  }
+
+  get finished(): boolean {
+    return this.done >= this.budget;
+  }
+
+  get progress(): number {
+    return this.budget === 0 ? 1 : this.done / this.budget;
+  }
+
+  private decode(order: Int32Array, prefer: Preferences): { schedule: Schedule; terms: Terms } {
+    this.decodes++;
+    const schedule = this.forward.decode(order, prefer);
+    return { schedule, terms: evaluate(this.problem, schedule) };
+  }
+
+  private consider(candidate: { schedule: Schedule; terms: Terms; prefer: Preferences }): void {
+    if (!this.bestFound || compareTerms(candidate.terms, this.bestFound.terms) < 0) this.bestFound = candidate;
+  }
+
+  /** A rule's order, behind the fixed jobs. */
+  private ordered(priority: Float64Array): Int32Array {
+    const keyed = Float64Array.from(priority, (p, j) => (Number.isNaN(this.fixedRank[j]) ? p : this.fixedRank[j] - 1e13));
+    return orderBy(this.problem, this.block, keyed);
+  }
+
+  private construct(fixedPrefer?: ReadonlyMap<number, Int32Array>): void {
+    const prefer = this.problem.jobs.map((j) => fixedPrefer?.get(j.index) ?? new Int32Array(j.slots.length).fill(-1));
+    for (const rule of priorityRules(this.problem)) {
+      const candidate = { ...this.decode(this.ordered(rule), prefer), prefer };
+      this.consider(candidate);
+      if (!this.current || compareTerms(candidate.terms, this.current.terms) < 0) this.current = candidate;
+    }
+    if (this.fixedCount === 0) this.current = { ...this.justify(this.current.schedule, this.current.prefer), prefer: this.current.prefer };
+    this.consider(this.current);
+    for (let i = 0; i < HISTORY; i++) this.history.push(this.current.terms);
+  }
+
+  /**
+   * Forward-backward improvement: schedule every job as late as possible (in a mirror of the
+   * calendar ending on the plan's last day), then as early as possible in that order.
+   */
+  private justify(schedule: Schedule, prefer: Preferences): { schedule: Schedule; terms: Terms } {
+    const problem = this.problem;
+    const n = problem.jobs.length;
+    const last = makespanOf(schedule) - 1;
+    const mirror = new Decoder(
+      problem,
+      problem.calendar.mirror(last, problem.limit),
+      problem.jobs.map((j) => j.succs),
+      new Int32Array(n),
+    );
+    const byEnd = Float64Array.from(schedule.end, (e) => last - e);
+    const backward = mirror.decode(
+      orderBy(
+        this.reversed(),
+        this.block.map((b) => 2 - b),
+        byEnd,
+      ),
+      prefer,
+    );
+    this.decodes++;
+    const byStart = Float64Array.from(backward.end, (e) => last - e);
+    const result = this.decode(orderBy(problem, this.block, byStart), prefer);
+    const before = { schedule, terms: evaluate(problem, schedule) };
+    return compareTerms(result.terms, before.terms) <= 0 ? result : before;
+  }
+
+  private reversedProblem?: Problem;
+
+  /** The same jobs with every dependency turned around, for ordering the backward pass. */
+  private reversed(): Problem {
+    if (!this.reversedProblem) {
+      this.reversedProblem = {
+        ...this.problem,
+        jobs: this.problem.jobs.map((j) => ({ ...j, preds: j.succs, succs: j.preds })),
+      };
+    }
+    return this.reversedProblem;
+  }
+
+  /** Moves one job to another place its dependencies allow, or changes one preferred person. */
+  private neighbour(order: Int32Array, prefer: Preferences): { order: Int32Array; prefer: Preferences } {
+    const problem = this.problem;
+    const n = order.length;
+    const staffable = problem.jobs.filter((j) => j.slots.length > 0 && !j.unstaffable && Number.isNaN(this.fixedRank[j.index]));
+    if (staffable.length && this.random.next() < 0.25) {
+      const job = staffable[this.random.int(0, staffable.length - 1)];
+      const s = this.random.int(0, job.slots.length - 1);
+      if (job.pinned[s] < 0) {
+        const next = prefer.slice();
+        next[job.index] = prefer[job.index].slice();
+        const candidates = job.slots[s].candidates;
+        next[job.index][s] = this.random.next() < 0.3 ? -1 : candidates[this.random.int(0, candidates.length - 1)];
+        return { order, prefer: next };
+      }
+    }
+    const position = new Int32Array(n);
+    order.forEach((j, i) => {
+      position[j] = i;
+    });
+    if (this.fixedCount >= n) return { order, prefer };
+    const from = this.random.int(this.fixedCount, n - 1);
+    const j = order[from];
+    let lo = this.fixedCount;
+    let hi = n - 1;
+    for (const p of problem.jobs[j].preds) lo = Math.max(lo, position[p] + 1);
+    for (const s of problem.jobs[j].succs) hi = Math.min(hi, position[s] - 1);
+    for (let i = from - 1; i >= lo; i--) if (this.block[order[i]] !== this.block[j]) lo = i + 1;
+    for (let i = from + 1; i <= hi; i++) if (this.block[order[i]] !== this.block[j]) hi = i - 1;
+    const to = this.random.int(lo, hi);
+    const next = order.slice();
+    if (to < from) next.copyWithin(to + 1, to, from);
+    else next.copyWithin(from, from + 1, to + 1);
+    next[to] = j;
+    return { order: next, prefer };
+  }
+
+  /** Runs up to `count` improvement iterations; true when the budget is spent. */
+  step(count: number): boolean {
+    for (let k = 0; k < count && this.done < this.budget; k++, this.done++) {
+      const move = this.neighbour(this.current.schedule.order, this.current.prefer);
+      let candidate = this.decode(move.order, move.prefer);
+      if (this.fixedCount === 0 && (this.done + 1) % FBI_EVERY === 0) candidate = this.justify(candidate.schedule, move.prefer);
+      const slot = this.done % HISTORY;
+      if (compareTerms(candidate.terms, this.current.terms) <= 0 || compareTerms(candidate.terms, this.history[slot]) <= 0) {
+        this.current = { ...candidate, prefer: move.prefer };
+        this.consider(this.current);
+      }
+      this.history[slot] = this.current.terms;
+    }
+    return this.finished;
+  }
+
+  result(): Solved {
+    return { ...this.bestFound, decodes: this.decodes };
+  }
+}
+
+export function search(problem: Problem, options: SearchOptions): Solved {
+  const s = new Search(problem, options);
+  while (!s.step(1000));
+  return s.result();
+}
