@@ -109,7 +109,16 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
       Math.round(cost * (2.1 + random.next() * 0.6)),
     ]);
   }
-  const qualified = (skill: string, level: number) => levels.flatMap((l, i) => ((l.get(skill) ?? 0) >= level ? [i] : []));
+  const known = new Map<string, number[]>();
+  const qualified = (skill: string, level: number) => {
+    const key = `${skill}:${level}`;
+    if (!known.has(key))
+      known.set(
+        key,
+        levels.flatMap((l, i) => ((l.get(skill) ?? 0) >= level ? [i] : [])),
+      );
+    return known.get(key) as number[];
+  };
 
   const clientCount = Math.max(2, Math.round(size.staff / 8));
   const clients: Grid = [['Client', 'Account Manager', 'Contact Email', 'Status']];

@@ -259,7 +259,13 @@ function skillChecks(plan: Plan): Problem[] {
   const staffSkills = plan.staff.filter((s) => s.skills).map((s) => ({ name: s.name, skills: s.skills.skills }));
   const byName = new Map(staffSkills.map((s) => [nameKey(s.name ?? ''), s]));
 
+  const seen = new Map<string, string | undefined>();
   const describe = (r: Requirement): string | undefined => {
+    const key = `${r.skill}:${r.level}:${r.count}`;
+    if (!seen.has(key)) seen.set(key, shortage(r));
+    return seen.get(key);
+  };
+  const shortage = (r: Requirement): string | undefined => {
     const holders = staffSkills.filter((s) => s.skills.has(r.skill));
     if (holders.length === 0) return `no one on Staff has the skill ${quote(r.label)}`;
     const qualified = holders.filter((s) => (s.skills.get(r.skill) ?? 0) >= r.level).length;

@@ -21,8 +21,62 @@ export interface Placement extends Window {
   daily: Float64Array;
 }
 
+/** The first clear bit at or after `from` (or `limit` if none). */
+function nextClear(bits: Uint32Array, from: number, limit: number): number {
+  for (let d = from; d < limit; ) {
+    const w = d >> 5;
+    const below = d & 31 ? 0xffffffff >>> (32 - (d & 31)) : 0;
+    const word = (bits[w] | below) >>> 0;
+    if (word !== 0xffffffff) {
+      const open = ~word;
+      const found = (w << 5) + 31 - Math.clz32(open & -open);
+      return found < limit ? found : limit;
+    }
+    d = (w + 1) << 5;
+  }
+  return limit;
+}
+
+/** The first set bit at or after `from` (or `limit` if none). */
+function nextSet(bits: Uint32Array, from: number, limit: number): number {
+  for (let d = from; d < limit; ) {
+    const w = d >> 5;
+    const word = (bits[w] & ~(d & 31 ? 0xffffffff >>> (32 - (d & 31)) : 0)) >>> 0;
+    if (word !== 0) {
+      const found = (w << 5) + 31 - Math.clz32(word & -word);
+      return found < limit ? found : limit;
+    }
+    d = (w + 1) << 5;
+  }
+  return limit;
+}
+
+function setBit(bits: Uint32Array, d: number, on: boolean): void {
+  if (on) bits[d >> 5] |= 1 << (d & 31);
+  else bits[d >> 5] &= ~(1 << (d & 31));
+}
+
+/** A copy of every booking, to return to (see Bookings.snapshot). */
+export interface BookingsState {
+  free: Float64Array[];
+  closed: Uint32Array[];
+  touched: Uint32Array[];
+  firstFree: Int32Array;
+}
+
 export class Bookings {
   readonly free: Float64Array[];
+  /** Per person, the first day with any free hour. */
+  readonly firstFree: Int32Array;
+  /** Per person, one bit per day: set when nothing is free (booked full, or not a working day). */
+  private readonly closed: Uint32Array[];
+  /** Per person, one bit per day: set when anything is booked. */
+  private readonly touched: Uint32Array[];
+  /** Per person, working days before each day, and the list of working days. */
+  private readonly workedBefore: Int32Array[];
+  private readonly workingDays: Int32Array[];
+  private readonly caps: Float64Array[] = [];
+  private readonly frees: Float64Array[] = [];
 
   constructor(
     readonly calendar: Calendar,
@@ -30,22 +84,79 @@ export class Bookings {
     readonly limit: number,
   ) {
     calendar.ensure(limit);
+    const words = (limit >> 5) + 1;
     this.free = calendar.people.map((_, p) => calendar.capacity(p).slice(0, limit));
+    this.firstFree = new Int32Array(calendar.people.length);
+    this.closed = calendar.people.map(() => new Uint32Array(words));
+    this.touched = calendar.people.map(() => new Uint32Array(words));
+    this.workedBefore = [];
+    this.workingDays = [];
+    calendar.people.forEach((_, p) => {
+      const cap = calendar.capacity(p);
+      const before = new Int32Array(limit + 1);
+      const days: number[] = [];
+      for (let d = 0; d < limit; d++) {
+        before[d + 1] = before[d] + (cap[d] > EPS ? 1 : 0);
+        if (cap[d] > EPS) days.push(d);
+      }
+      this.workedBefore.push(before);
+      this.workingDays.push(Int32Array.from(days));
+    });
+    this.reset();
   }
 
   /** Starts over from empty calendars. */
   reset(): void {
-    for (let p = 0; p < this.free.length; p++) this.free[p].set(this.calendar.capacity(p).subarray(0, this.limit));
+    for (let p = 0; p < this.free.length; p++) {
+      const cap = this.calendar.capacity(p);
+      this.free[p].set(cap.subarray(0, this.limit));
+      this.touched[p].fill(0);
+      const closed = this.closed[p];
+      closed.fill(0);
+      for (let d = 0; d < this.limit; d++) if (cap[d] <= EPS) setBit(closed, d, true);
+      this.firstFree[p] = nextClear(closed, 0, this.limit);
+    }
   }
 
-  /** The crew's common hours on a day, or -1 when someone in it is off that day. */
-  private rate(cap: Float64Array[], free: Float64Array[], day: number, maxPerDay: number): number {
-    let rate = maxPerDay;
-    for (let k = 0; k < cap.length; k++) {
-      if (cap[k][day] <= EPS) return -1;
-      if (free[k][day] < rate) rate = free[k][day];
+  snapshot(): BookingsState {
+    return {
+      free: this.free.map((f) => f.slice()),
+      closed: this.closed.map((b) => b.slice()),
+      touched: this.touched.map((b) => b.slice()),
+      firstFree: this.firstFree.slice(),
+    };
+  }
+
+  restore(state: BookingsState): void {
+    for (let p = 0; p < this.free.length; p++) {
+      this.free[p].set(state.free[p]);
+      this.closed[p].set(state.closed[p]);
+      this.touched[p].set(state.touched[p]);
     }
-    return rate;
+    this.firstFree.set(state.firstFree);
+  }
+
+  /**
+   * The earliest a person could end `hours` starting no earlier than `from`, were they free:
+   * a lower bound on any window of theirs (days off and weekends counted, bookings not).
+   */
+  soonestEnd(person: number, hours: number, maxPerDay: number, from: number): number {
+    if (from >= this.limit) return this.limit;
+    const perDay = Math.min(maxPerDay, this.calendar.people[person].daily);
+    const days = Math.max(1, Math.ceil(hours / perDay - 1e-9));
+    const nth = this.workedBefore[person][from] + days - 1;
+    const list = this.workingDays[person];
+    return nth < list.length ? list[nth] : this.limit;
+  }
+
+  /** The first day on or after `from` the person works and has any hour free. */
+  nextOpen(person: number, from: number): number {
+    return nextClear(this.closed[person], from, this.limit);
+  }
+
+  /** Whether nothing at all is booked for the person from day `from` to day `to`. */
+  untouched(person: number, from: number, to: number): boolean {
+    return nextSet(this.touched[person], from, this.limit) > to;
   }
 
   /**
@@ -53,22 +164,50 @@ export class Bookings {
    * `earliest`; undefined if it cannot end before the horizon.
    */
   window(crew: ArrayLike<number>, hours: number, maxPerDay: number, earliest: number): Window | undefined {
-    const cap = Array.from(crew, (p) => this.calendar.capacity(p));
-    const free = Array.from(crew, (p) => this.free[p]);
+    const end = this.windowEnd(crew, hours, maxPerDay, earliest);
+    return end === Number.POSITIVE_INFINITY ? undefined : { start: this.lastStart, end };
+  }
+
+  /** Start of the window windowEnd last found. */
+  private lastStart = 0;
+
+  /** window() without allocating: its end (Infinity if none); its start is kept in lastStart. */
+  windowEnd(crew: ArrayLike<number>, hours: number, maxPerDay: number, earliest: number): number {
+    const n = crew.length;
+    for (let k = 0; k < n; k++) {
+      this.caps[k] = this.calendar.capacity(crew[k]);
+      this.frees[k] = this.free[crew[k]];
+    }
+    const { caps, frees, limit } = this;
     let start = earliest;
-    search: while (start < this.limit) {
+    search: while (start < limit) {
+      // Move the start to a day every crew member works and has time on.
+      for (let moved = true; moved && start < limit; ) {
+        moved = false;
+        for (let k = 0; k < n; k++) {
+          const open = nextClear(this.closed[crew[k]], start, limit);
+          if (open > start) {
+            start = open;
+            moved = true;
+          }
+        }
+      }
       let remaining = hours;
       let day = start;
       while (remaining > EPS) {
-        if (day >= this.limit) return undefined;
-        const rate = this.rate(cap, free, day, maxPerDay);
-        if (rate < 0 && day === start) {
-          start = day + 1;
-          continue search;
+        if (day >= limit) return Number.POSITIVE_INFINITY;
+        let rate = maxPerDay;
+        let working = true;
+        for (let k = 0; k < n; k++) {
+          if (caps[k][day] <= EPS) {
+            working = false;
+            break;
+          }
+          if (frees[k][day] < rate) rate = frees[k][day];
         }
-        if (rate >= 0) {
-          const worked = Math.min(rate, remaining);
-          if (worked < Math.min(MIN_DAILY_HOURS, remaining) - EPS) {
+        if (working) {
+          const worked = rate < remaining ? rate : remaining;
+          if (worked < (remaining < MIN_DAILY_HOURS ? remaining : MIN_DAILY_HOURS) - EPS) {
             start = day + 1;
             continue search;
           }
@@ -76,26 +215,28 @@ export class Bookings {
         }
         day++;
       }
-      return { start, end: day - 1 };
+      this.lastStart = start;
+      return day - 1;
     }
-    return undefined;
+    return Number.POSITIVE_INFINITY;
   }
 
   /** Books the crew from `start` (as found by window) and returns the hours worked per day. */
   book(crew: ArrayLike<number>, hours: number, maxPerDay: number, start: number): Placement {
-    const cap = Array.from(crew, (p) => this.calendar.capacity(p));
-    const free = Array.from(crew, (p) => this.free[p]);
     const daily: number[] = [];
     let remaining = hours;
-    let day = start;
-    while (remaining > EPS) {
-      const rate = this.rate(cap, free, day, maxPerDay);
-      const worked = rate < 0 ? 0 : Math.min(rate, remaining);
+    for (let day = start; remaining > EPS; day++) {
+      let rate = maxPerDay;
+      for (let k = 0; k < crew.length; k++) {
+        const p = crew[k];
+        rate = this.calendar.capacity(p)[day] <= EPS ? 0 : Math.min(rate, this.free[p][day]);
+        if (rate === 0) break;
+      }
+      const worked = Math.min(rate, remaining);
       daily.push(worked);
       remaining -= worked;
-      day++;
     }
-    const placement = { start, end: day - 1, daily: Float64Array.from(daily) };
+    const placement = { start, end: start + daily.length - 1, daily: Float64Array.from(daily) };
     this.apply(crew, placement, -1);
     return placement;
   }
@@ -110,8 +251,16 @@ export class Bookings {
 
   private apply(crew: ArrayLike<number>, placement: Placement, sign: number): void {
     for (let k = 0; k < crew.length; k++) {
-      const free = this.free[crew[k]];
-      for (let i = 0; i < placement.daily.length; i++) free[placement.start + i] += sign * placement.daily[i];
+      const p = crew[k];
+      const free = this.free[p];
+      const cap = this.calendar.capacity(p);
+      for (let i = 0; i < placement.daily.length; i++) {
+        const d = placement.start + i;
+        free[d] += sign * placement.daily[i];
+        setBit(this.touched[p], d, free[d] < cap[d] - EPS);
+        setBit(this.closed[p], d, free[d] <= EPS);
+      }
+      this.firstFree[p] = nextClear(this.closed[p], Math.min(this.firstFree[p], placement.start), this.limit);
     }
   }
 }

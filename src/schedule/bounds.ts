@@ -17,11 +17,30 @@ export interface LowerBound {
   detail: string;
 }
 
+/** Pairs of skill groups are combined only while few enough to try them all. */
+const MAX_GROUPS_FOR_PAIRS = 40;
+const MAX_RELEASES = 16;
+
 function criticalPath(problem: Problem): { days: number; detail: string } {
   const { jobs, calendar } = problem;
   const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
   const finish = new Int32Array(jobs.length);
   let best = { days: 0, detail: '' };
+  calendar.ensure(problem.limit);
+  // The most hours anyone of a candidate group can work each day; groups are shared lists.
+  const groups = new Map<readonly number[], Float64Array>();
+  const bestOf = (candidates: readonly number[]): Float64Array => {
+    let most = groups.get(candidates);
+    if (!most) {
+      most = new Float64Array(problem.limit);
+      for (const c of candidates) {
+        const cap = calendar.capacity(c);
+        for (let d = 0; d < problem.limit; d++) if (cap[d] > most[d]) most[d] = cap[d];
+      }
+      groups.set(candidates, most);
+    }
+    return most;
+  };
   for (const j of order) {
     const job = jobs[j];
     let ready = job.earliest;
@@ -31,17 +50,12 @@ function criticalPath(problem: Problem): { days: number; detail: string } {
       continue;
     }
     // Per slot, the most hours any candidate could give on a day.
-    const options = job.slots.map((slot, s) => (job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates));
+    const options = job.slots.map((slot, s) => (job.pinned[s] >= 0 ? calendar.capacity(job.pinned[s]) : bestOf(slot.candidates)));
     let remaining = job.hours;
     let day = ready;
     while (remaining > 1e-9 && day < problem.limit) {
-      calendar.ensure(day + 1);
       let rate = job.maxPerDay;
-      for (const candidates of options) {
-        let most = 0;
-        for (const c of candidates) most = Math.max(most, calendar.capacity(c)[day]);
-        rate = Math.min(rate, most);
-      }
+      for (const most of options) rate = Math.min(rate, most[day]);
       remaining -= rate;
       day++;
     }
@@ -69,7 +83,7 @@ function skillCapacity(problem: Problem): { days: number; detail: string } {
   const sets = [...groups.values()];
   // A slot can only be filled from its own group, so a union of groups is bound by all their demand.
   const unions = [...sets];
-  if (sets.length <= 80) {
+  if (sets.length <= MAX_GROUPS_FOR_PAIRS) {
     for (let a = 0; a < sets.length; a++) {
       for (let b = a + 1; b < sets.length; b++) {
         const people = [...new Set([...sets[a].people, ...sets[b].people])].sort((x, y) => x - y);
@@ -103,7 +117,10 @@ function skillCapacity(problem: Problem): { days: number; detail: string } {
 
   let best = { days: 0, detail: '' };
   for (const group of unions) {
-    const releases = [...new Set(group.demand.map((d) => d.earliest))].sort((x, y) => x - y);
+    const distinct = [...new Set(group.demand.map((d) => d.earliest))].sort((x, y) => x - y);
+    // Any subset of release days gives a valid bound; a sample keeps big firms fast.
+    const step = Math.max(1, Math.ceil(distinct.length / MAX_RELEASES));
+    const releases = distinct.filter((_, i) => i % step === 0);
     for (const release of releases) {
       const needed = group.demand.filter((d) => d.earliest >= release).reduce((sum, d) => sum + d.hours, 0);
       if (hoursBetween(group.people, release, problem.limit) < needed) continue;

@@ -1,9 +1,9 @@
 // Turns a job order into a plan (a serial schedule-generation scheme): each job in turn, as soon as
 // its dependencies allow, with the crew that finishes it first. Pins and preferences fix people.
 
-import { Bookings, type Window } from './bookings';
+import { Bookings, type BookingsState, type Window } from './bookings';
 import type { Calendar } from './calendar';
-import type { Job, Problem } from './problem';
+import type { Job, Problem, Slot } from './problem';
 
 export interface Schedule {
   /** The order the jobs were placed in. */
@@ -21,7 +21,20 @@ export interface Schedule {
 /** Preferred person per job and slot (-1: let the decoder choose). */
 export type Preferences = Int32Array[];
 
+/** A decode stopped after the first jobs of an order, to continue from many times over. */
+export interface Prefix {
+  count: number;
+  schedule: Schedule;
+  state: BookingsState;
+}
+
 const EMPTY = new Int32Array(0);
+
+/**
+ * Candidates looked at past the best one found so far. Further down the ranking only someone who
+ * works longer days could finish sooner; in a firm of hundreds this cap is what keeps a plan fast.
+ */
+const MAX_SCAN = 16;
 
 /** The day a job can start once everything it waits for is done (a milestone frees its day). */
 export function readyDay(
@@ -41,6 +54,11 @@ export function readyDay(
 
 export class Decoder {
   readonly bookings: Bookings;
+  /** Scratch space: busy candidates set aside while choosing, with their soonest conceivable ends. */
+  private readonly busy = new Int32Array(MAX_SCAN);
+  private readonly busyLow = new Float64Array(MAX_SCAN);
+  /** Per job and slot, the candidates from best to worst tie score. */
+  private readonly ranked: Int32Array[][];
 
   constructor(
     readonly problem: Problem,
@@ -50,13 +68,79 @@ export class Decoder {
     readonly earliest: ArrayLike<number>,
   ) {
     this.bookings = new Bookings(calendar, problem.limit);
+    // The tie score depends on the person and the skill and level asked, so slots asking the same
+    // share a ranking.
+    const shared = new Map<number[], Int32Array>();
+    this.ranked = problem.jobs.map((job) =>
+      job.slots.map((slot) => {
+        let ranking = shared.get(slot.candidates);
+        if (!ranking) {
+          const tie = new Map(slot.candidates.map((c) => [c, this.tieScore(c, slot)]));
+          ranking = Int32Array.from(slot.candidates).sort((a, b) => (tie.get(a) as number) - (tie.get(b) as number) || a - b);
+          shared.set(slot.candidates, ranking);
+        }
+        return ranking;
+      }),
+    );
   }
 
   /** Lower is better among people who would finish on the same day. */
-  private tieScore(person: number, job: Job, slot: number): number {
+  private tieScore(person: number, slot: Slot): number {
     const p = this.problem.people[person];
-    const overqualified = (p.skills.get(job.slots[slot].skill) ?? 0) - job.slots[slot].level;
+    const overqualified = (p.skills.get(slot.skill) ?? 0) - slot.level;
     return p.demand * 1e6 + p.costRate * 1e2 + overqualified;
+  }
+
+  /**
+   * The person who would finish a slot first alongside `chosen` (ties to the better tie score), or
+   * undefined if nobody can. People with nothing booked around the start are tried first: their
+   * window is quick to find. Busy people are tried after, soonest conceivable finish first, and only
+   * while they could still finish sooner.
+   */
+  bestCandidate(job: Job, slot: number, chosen: number[], ready: number, exclude = -1): { person: number; end: number } | undefined {
+    const { bookings } = this;
+    let base = ready;
+    for (const p of chosen) base = Math.max(base, bookings.firstFree[p]);
+    let best = -1;
+    let bestEnd = Number.POSITIVE_INFINITY;
+    const { busy, busyLow } = this;
+    let busyCount = 0;
+    let sinceBest = 0;
+    let scanned = 0;
+    const ranked = this.ranked[job.index][slot];
+    for (let i = 0; i < ranked.length; i++) {
+      const c = ranked[i];
+      if (best >= 0 ? ++sinceBest > MAX_SCAN : ++scanned > 2 * MAX_SCAN && busyCount > 0) break;
+      if (c === exclude || chosen.includes(c)) continue;
+      const low = bookings.soonestEnd(c, job.hours, job.maxPerDay, Math.max(base, bookings.firstFree[c]));
+      if (low >= bestEnd) continue;
+      if (!bookings.untouched(c, ready, low)) {
+        if (busyCount < MAX_SCAN) {
+          busy[busyCount] = c;
+          busyLow[busyCount++] = low;
+        }
+        continue;
+      }
+      chosen.push(c);
+      const end = bookings.windowEnd(chosen, job.hours, job.maxPerDay, ready);
+      chosen.pop();
+      if (end < bestEnd) {
+        best = c;
+        bestEnd = end;
+        sinceBest = 0;
+      }
+    }
+    for (let i = 0; i < busyCount; i++) {
+      if (busyLow[i] >= bestEnd) continue;
+      chosen.push(busy[i]);
+      const end = bookings.windowEnd(chosen, job.hours, job.maxPerDay, ready);
+      chosen.pop();
+      if (end < bestEnd) {
+        best = busy[i];
+        bestEnd = end;
+      }
+    }
+    return best < 0 ? undefined : { person: best, end: bestEnd };
   }
 
   /** Chooses a person for each open slot, scarcest slot first, by earliest finish with the crew so far. */
@@ -68,68 +152,87 @@ export class Decoder {
     const open = crew.map((p, s) => (p < 0 ? s : -1)).filter((s) => s >= 0);
     open.sort((a, b) => job.slots[a].candidates.length - job.slots[b].candidates.length);
     for (const s of open) {
-      const chosen = crew.filter((p) => p >= 0);
-      let best = -1;
-      let bestEnd = Number.POSITIVE_INFINITY;
-      let bestTie = Number.POSITIVE_INFINITY;
-      for (const c of job.slots[s].candidates) {
-        if (crew.includes(c)) continue;
-        chosen.push(c);
-        const w = this.bookings.window(chosen, job.hours, job.maxPerDay, ready);
-        chosen.pop();
-        if (!w || w.end > bestEnd) continue;
-        const tie = this.tieScore(c, job, s);
-        if (w.end < bestEnd || tie < bestTie) {
-          best = c;
-          bestEnd = w.end;
-          bestTie = tie;
-        }
-      }
-      if (best < 0) return undefined;
-      crew[s] = best;
+      const found = this.bestCandidate(
+        job,
+        s,
+        crew.filter((p) => p >= 0),
+        ready,
+      );
+      if (!found) return undefined;
+      crew[s] = found.person;
     }
     const window = this.bookings.window(crew, job.hours, job.maxPerDay, ready);
     return window ? { crew, window } : undefined;
   }
 
-  decode(order: Int32Array, prefer?: Preferences): Schedule {
+  /** Places the jobs in order; with a prefix, continues after the prefix's jobs instead of starting over. */
+  decode(order: Int32Array, prefer?: Preferences, prefix?: Prefix): Schedule {
     const n = this.problem.jobs.length;
-    const schedule: Schedule = {
-      order,
-      start: new Int32Array(n),
-      end: new Int32Array(n),
-      crew: new Array(n).fill(EMPTY),
-      daily: new Array(n).fill(undefined),
-      unplaced: new Array(n).fill(undefined),
-    };
-    this.bookings.reset();
-    const { start, end } = schedule;
-    for (const j of order) {
-      const job = this.problem.jobs[j];
-      const ready = readyDay(this.problem, this.links[j], this.earliest[j], start, end);
-      if (job.unstaffable) {
-        schedule.unplaced[j] = job.unstaffable;
-        start[j] = ready;
-        end[j] = ready + Math.max(0, Math.ceil(job.hours / 8) - 1);
-        continue;
-      }
-      if (job.milestone) {
-        start[j] = end[j] = this.calendar.nextBusinessDay(ready);
-        continue;
-      }
-      const choice = this.chooseCrew(job, ready, prefer?.[j]);
-      if (!choice) {
-        schedule.unplaced[j] = 'no qualified person has the time before the end of the planning horizon';
-        start[j] = ready;
-        end[j] = ready;
-        continue;
-      }
-      const placement = this.bookings.book(choice.crew, job.hours, job.maxPerDay, choice.window.start);
-      start[j] = placement.start;
-      end[j] = placement.end;
-      schedule.crew[j] = Int32Array.from(choice.crew);
-      schedule.daily[j] = placement.daily;
-    }
+    const schedule: Schedule = prefix
+      ? {
+          order,
+          start: prefix.schedule.start.slice(),
+          end: prefix.schedule.end.slice(),
+          crew: prefix.schedule.crew.slice(),
+          daily: prefix.schedule.daily.slice(),
+          unplaced: prefix.schedule.unplaced.slice(),
+        }
+      : {
+          order,
+          start: new Int32Array(n),
+          end: new Int32Array(n),
+          crew: new Array(n).fill(EMPTY),
+          daily: new Array(n).fill(undefined),
+          unplaced: new Array(n).fill(undefined),
+        };
+    if (prefix) this.bookings.restore(prefix.state);
+    else this.bookings.reset();
+    for (let k = prefix?.count ?? 0; k < order.length; k++) this.place(order[k], schedule, prefer);
     return schedule;
+  }
+
+  /** A prefix from placements already made (by an earlier search): books them as they are. */
+  prefixFrom(order: Int32Array, count: number, placed: Schedule): Prefix {
+    this.bookings.reset();
+    for (let k = 0; k < count; k++) {
+      const j = order[k];
+      const daily = placed.daily[j];
+      if (daily) this.bookings.rebook(placed.crew[j], { start: placed.start[j], end: placed.end[j], daily });
+    }
+    return { count, schedule: { ...placed, order }, state: this.bookings.snapshot() };
+  }
+
+  /** Decodes the first `count` jobs of an order and keeps the result to continue from. */
+  prefix(order: Int32Array, count: number, prefer?: Preferences): Prefix {
+    const schedule = this.decode(order.subarray(0, count), prefer);
+    return { count, schedule: { ...schedule, order }, state: this.bookings.snapshot() };
+  }
+
+  private place(j: number, schedule: Schedule, prefer?: Preferences): void {
+    const { start, end } = schedule;
+    const job = this.problem.jobs[j];
+    const ready = readyDay(this.problem, this.links[j], this.earliest[j], start, end);
+    if (job.unstaffable) {
+      schedule.unplaced[j] = job.unstaffable;
+      start[j] = ready;
+      end[j] = ready + Math.max(0, Math.ceil(job.hours / 8) - 1);
+      return;
+    }
+    if (job.milestone) {
+      start[j] = end[j] = this.calendar.nextBusinessDay(ready);
+      return;
+    }
+    const choice = this.chooseCrew(job, ready, prefer?.[j]);
+    if (!choice) {
+      schedule.unplaced[j] = 'no qualified person has the time before the end of the planning horizon';
+      start[j] = ready;
+      end[j] = ready;
+      return;
+    }
+    const placement = this.bookings.book(choice.crew, job.hours, job.maxPerDay, choice.window.start);
+    start[j] = placement.start;
+    end[j] = placement.end;
+    schedule.crew[j] = Int32Array.from(choice.crew);
+    schedule.daily[j] = placement.daily;
   }
 }

@@ -4,12 +4,9 @@
 // what it would change: "Dev Patel would finish 3 days later".
 
 import { shortDate } from '../model/dates';
-import { Bookings } from './bookings';
-import { readyDay, type Schedule } from './decode';
+import type { Bookings } from './bookings';
+import { Decoder, readyDay, type Schedule } from './decode';
 import type { Job, Problem } from './problem';
-
-/** Candidates tried as the alternative for a slot; enough to find the runner-up, cheap at scale. */
-const MAX_ALTERNATIVES = 12;
 
 export function formatMoney(amount: number, currency: string): string {
   const rounded = Math.round(amount).toLocaleString('en-US');
@@ -30,6 +27,8 @@ interface Alternative {
 }
 
 export class Explainer {
+  /** Holds the finished plan's bookings; asked who else would have been picked. */
+  private readonly decoder: Decoder;
   private readonly bookings: Bookings;
   /** Jobs each person works on. */
   private readonly byPerson: number[][];
@@ -39,7 +38,13 @@ export class Explainer {
     private readonly schedule: Schedule,
     private readonly currency: string,
   ) {
-    this.bookings = new Bookings(problem.calendar, problem.limit);
+    this.decoder = new Decoder(
+      problem,
+      problem.calendar,
+      problem.jobs.map((j) => j.preds),
+      problem.jobs.map((j) => j.earliest),
+    );
+    this.bookings = this.decoder.bookings;
     this.byPerson = problem.people.map(() => []);
     problem.jobs.forEach((_, j) => {
       const daily = schedule.daily[j];
@@ -64,29 +69,19 @@ export class Explainer {
     );
   }
 
-  /** The best other person for a slot, with everything else in the plan held as it is. */
+  /** Who the planner would have picked for a slot instead, everything else in the plan held. */
   private alternative(job: Job, slot: number, ready: number): Alternative | undefined {
     const crew = Array.from(this.schedule.crew[job.index]);
-    const candidates = job.slots[slot].candidates
-      .filter((c) => !crew.includes(c))
-      .sort((a, b) => this.problem.people[a].costRate - this.problem.people[b].costRate || a - b)
-      .slice(0, MAX_ALTERNATIVES);
-    let best: Alternative | undefined;
-    for (const c of candidates) {
-      crew[slot] = c;
-      const w = this.bookings.window(crew, job.hours, job.maxPerDay, ready);
-      if (!w) continue;
-      const person = this.problem.people[c];
-      const option = { person: c, end: w.end, cost: job.hours * person.costRate, level: person.skills.get(job.slots[slot].skill) ?? 0 };
-      if (
-        !best ||
-        option.end < best.end ||
-        (option.end === best.end && (option.cost < best.cost || (option.cost === best.cost && option.level < best.level)))
-      ) {
-        best = option;
-      }
-    }
-    return best;
+    const others = crew.filter((_, s) => s !== slot);
+    const found = this.decoder.bestCandidate(job, slot, others, ready, crew[slot]);
+    if (!found) return undefined;
+    const person = this.problem.people[found.person];
+    return {
+      person: found.person,
+      end: found.end,
+      cost: job.hours * person.costRate,
+      level: person.skills.get(job.slots[slot].skill) ?? 0,
+    };
   }
 
   private slotReason(job: Job, slot: number, ready: number): string {

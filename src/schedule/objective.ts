@@ -84,10 +84,3 @@ function switches(touches: number[]): number {
   }
   return extra;
 }
-
-/** The last working day of the plan (offset), and the number of calendar days it spans. */
-export function makespanOf(schedule: Schedule): number {
-  let makespan = 0;
-  for (let j = 0; j < schedule.end.length; j++) makespan = Math.max(makespan, schedule.end[j] + 1);
-  return makespan;
-}

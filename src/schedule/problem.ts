@@ -22,7 +22,7 @@ export interface Slot {
   skill: string;
   level: number;
   label: string;
-  /** Qualified people, by index. */
+  /** Qualified people, by index (shared by every slot asking the same skill and level). */
   candidates: number[];
 }
 
@@ -167,6 +167,8 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
   const excluded: Excluded[] = [];
   const jobs: Job[] = [];
   const clientIndex = new Map<string, number>();
+  // Slots asking the same skill and level share one candidate list.
+  const qualified = new Map<string, number[]>();
   for (const item of items) {
     const reason = item.status === 'Done' ? 'done' : exclusion(item.project.status, includeProposals);
     if (reason) {
@@ -177,7 +179,12 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
     const hours = remainingHours(item);
     if (hours > 0) {
       for (const r of item.requirements) {
-        const candidates = people.filter((p) => (p.skills.get(r.skill) ?? 0) >= r.level).map((p) => p.index);
+        const key = `${r.skill}:${r.level}`;
+        let candidates = qualified.get(key);
+        if (!candidates) {
+          candidates = people.filter((p) => (p.skills.get(r.skill) ?? 0) >= r.level).map((p) => p.index);
+          qualified.set(key, candidates);
+        }
         for (let k = 0; k < r.count; k++)
           slots.push({ skill: r.skill, level: r.level, label: formatRequirement({ ...r, count: 1 }), candidates });
       }

@@ -4,6 +4,7 @@
 import type { Day } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { type LowerBound, lowerBound } from './bounds';
+import type { Schedule } from './decode';
 import { Explainer } from './explain';
 import { lateDays, type Terms } from './objective';
 import { buildProblem, type Problem, type ProblemOptions } from './problem';
@@ -59,6 +60,8 @@ export interface ScheduleOptions extends ProblemOptions {
   /** Improvement iterations (default: the Iterations setting). */
   iterations?: number;
   seed?: number;
+  /** Most job placements the search may make (see SearchOptions). */
+  workBudget?: number;
 }
 
 /**
@@ -111,13 +114,27 @@ export class Planner {
     const index = new Map(problem.jobs.map((j) => [j.item.key, j.index]));
     const order: number[] = [];
     const prefer = new Map<number, Int32Array>();
+    const n = problem.jobs.length;
+    const placed: Schedule = {
+      order: new Int32Array(0),
+      start: new Int32Array(n),
+      end: new Int32Array(n),
+      crew: new Array(n).fill(new Int32Array(0)),
+      daily: new Array(n).fill(undefined),
+      unplaced: new Array(n).fill(undefined),
+    };
     for (const j of committed.schedule.order) {
       const at = index.get(before.jobs[j].item.key);
       if (at === undefined || problem.jobs[at].withProposals) continue;
       order.push(at);
       prefer.set(at, committed.prefer[j]);
+      placed.start[at] = committed.schedule.start[j];
+      placed.end[at] = committed.schedule.end[j];
+      placed.crew[at] = committed.schedule.crew[j];
+      placed.daily[at] = committed.schedule.daily[j];
+      placed.unplaced[at] = committed.schedule.unplaced[j];
     }
-    return new Search(problem, { ...this.options, fixed: { order, prefer } });
+    return new Search(problem, { ...this.options, fixed: { order, prefer, placed } });
   }
 
   result(): ScheduleResult {

@@ -3,8 +3,8 @@
 // with forward-backward improvement (re-decoding backwards from the end, then forwards again) to
 // pull work together. Seeded: the same problem and budget give the same plan.
 
-import { Decoder, type Preferences, type Schedule } from './decode';
-import { compareTerms, evaluate, makespanOf, type Terms } from './objective';
+import { Decoder, type Preferences, type Prefix, type Schedule } from './decode';
+import { compareTerms, evaluate, type Terms } from './objective';
 import type { Problem } from './problem';
 import { Random } from './random';
 
@@ -12,8 +12,16 @@ export interface SearchOptions {
   /** Improvement iterations (each decodes one candidate plan). */
   iterations: number;
   seed?: number;
-  /** Jobs planned first, in this order with these preferred people, and never moved. */
-  fixed?: { order: readonly number[]; prefer: ReadonlyMap<number, Int32Array> };
+  /**
+   * Most job placements the whole search may make, construction included (default 100,000): what
+   * keeps a big firm's plan within Sheets' time limits. Benchmarks and the sidebar raise it.
+   */
+  workBudget?: number;
+  /**
+   * Jobs planned first, in this order with these preferred people, and never moved; with their
+   * placements when already known (booked as they are instead of decoded again).
+   */
+  fixed?: { order: readonly number[]; prefer: ReadonlyMap<number, Int32Array>; placed?: Schedule };
 }
 
 export interface Solved {
@@ -25,8 +33,7 @@ export interface Solved {
   decodes: number;
 }
 
-/** Total work per search, in job placements: keeps the biggest firms within Sheets' time limits. */
-const WORK_BUDGET = 3_000_000;
+export const DEFAULT_WORK_BUDGET = 100_000;
 const HISTORY = 60;
 const FBI_EVERY = 40;
 
@@ -133,6 +140,8 @@ export class Search {
   /** How many jobs at the head of every order are fixed. */
   private readonly fixedCount: number;
   private readonly fixedRank: Float64Array;
+  private readonly rules: number;
+  private readonly placed?: Schedule;
 
   constructor(
     readonly problem: Problem,
@@ -147,8 +156,14 @@ export class Search {
       problem.jobs.map((j) => j.preds),
       problem.jobs.map((j) => j.earliest),
     );
-    this.budget = Math.min(options.iterations, Math.floor(WORK_BUDGET / Math.max(1, n)));
+    const work = options.workBudget ?? DEFAULT_WORK_BUDGET;
+    const size = Math.max(1, n);
+    // Up to four priority rules, fewer when the firm is so big that each decode counts.
+    this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
+    const constructionDecodes = this.rules + 2;
+    this.budget = Math.max(0, Math.min(options.iterations, Math.floor(work / size) - constructionDecodes));
     this.fixedCount = options.fixed?.order.length ?? 0;
+    this.placed = options.fixed?.placed;
     this.fixedRank = new Float64Array(n).fill(Number.NaN);
     options.fixed?.order.forEach((j, i) => {
       this.fixedRank[j] = i;
@@ -169,9 +184,17 @@ export class Search {
     return this.budget === 0 ? 1 : this.done / this.budget;
   }
 
+  /** The fixed jobs decoded once; every candidate continues from there. */
+  private prefix?: Prefix;
+
   private decode(order: Int32Array, prefer: Preferences): { schedule: Schedule; terms: Terms } {
     this.decodes++;
-    const schedule = this.forward.decode(order, prefer);
+    if (this.fixedCount > 0) {
+      this.prefix ??= this.placed
+        ? this.forward.prefixFrom(order, this.fixedCount, this.placed)
+        : this.forward.prefix(order, this.fixedCount, prefer);
+    }
+    const schedule = this.forward.decode(order, prefer, this.prefix);
     return { schedule, terms: evaluate(this.problem, schedule) };
   }
 
@@ -187,7 +210,7 @@ export class Search {
 
   private construct(fixedPrefer?: ReadonlyMap<number, Int32Array>): void {
     const prefer = this.problem.jobs.map((j) => fixedPrefer?.get(j.index) ?? new Int32Array(j.slots.length).fill(-1));
-    for (const rule of priorityRules(this.problem)) {
+    for (const rule of priorityRules(this.problem).slice(0, this.rules)) {
       const candidate = { ...this.decode(this.ordered(rule), prefer), prefer };
       this.consider(candidate);
       if (!this.current || compareTerms(candidate.terms, this.current.terms) < 0) this.current = candidate;
@@ -199,20 +222,20 @@ export class Search {
 
   /**
    * Forward-backward improvement: schedule every job as late as possible (in a mirror of the
-   * calendar ending on the plan's last day), then as early as possible in that order.
+   * calendar that runs backwards from the end of the horizon), then as early as possible in the
+   * order that gave.
    */
   private justify(schedule: Schedule, prefer: Preferences): { schedule: Schedule; terms: Terms } {
     const problem = this.problem;
-    const n = problem.jobs.length;
-    const last = makespanOf(schedule) - 1;
-    const mirror = new Decoder(
+    const last = problem.limit - 1;
+    this.mirror ??= new Decoder(
       problem,
       problem.calendar.mirror(last, problem.limit),
       problem.jobs.map((j) => j.succs),
-      new Int32Array(n),
+      new Int32Array(problem.jobs.length),
     );
-    const byEnd = Float64Array.from(schedule.end, (e) => last - e);
-    const backward = mirror.decode(
+    const byEnd = Float64Array.from(schedule.end, (e) => -e);
+    const backward = this.mirror.decode(
       orderBy(
         this.reversed(),
         this.block.map((b) => 2 - b),
@@ -227,6 +250,7 @@ export class Search {
     return compareTerms(result.terms, before.terms) <= 0 ? result : before;
   }
 
+  private mirror?: Decoder;
   private reversedProblem?: Problem;
 
   /** The same jobs with every dependency turned around, for ordering the backward pass. */
