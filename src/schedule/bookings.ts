@@ -30,7 +30,7 @@ function nextClear(bits: Uint32Array, from: number, limit: number): number {
     if (word !== 0xffffffff) {
       const open = ~word;
       const found = (w << 5) + 31 - Math.clz32(open & -open);
-      return found < limit ? found : limit;
+      return Math.min(found, limit);
     }
     d = (w + 1) << 5;
   }
@@ -44,7 +44,7 @@ function nextSet(bits: Uint32Array, from: number, limit: number): number {
     const word = (bits[w] & ~(d & 31 ? 0xffffffff >>> (32 - (d & 31)) : 0)) >>> 0;
     if (word !== 0) {
       const found = (w << 5) + 31 - Math.clz32(word & -word);
-      return found < limit ? found : limit;
+      return Math.min(found, limit);
     }
     d = (w + 1) << 5;
   }
@@ -206,8 +206,8 @@ export class Bookings {
           if (frees[k][day] < rate) rate = frees[k][day];
         }
         if (working) {
-          const worked = rate < remaining ? rate : remaining;
-          if (worked < (remaining < MIN_DAILY_HOURS ? remaining : MIN_DAILY_HOURS) - EPS) {
+          const worked = Math.min(rate, remaining);
+          if (worked < Math.min(remaining, MIN_DAILY_HOURS) - EPS) {
             start = day + 1;
             continue search;
           }
