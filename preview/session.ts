@@ -11,6 +11,11 @@ import { FakeSpreadsheet } from './gas/spreadsheet';
 /** Example formulas, each on its own tab so its answer can spill. */
 export const EXAMPLE_FORMULAS: { tab: string; note: string; formula: string }[] = [
   {
+    tab: 'ƒ ASSIGN',
+    note: 'Who does each open task and when, with the reason (plan start from Settings!B2)',
+    formula: '=ASSIGN(Tasks!A:R, Staff!A:K, Projects!A:P, TimeOff!A:E, Settings!B2)',
+  },
+  {
     tab: 'ƒ SKILLMATCH',
     note: 'How well each person covers "LED:3 x2; Rigging:3" (one number per Staff row)',
     formula: '=SKILLMATCH("LED:3 x2; Rigging:3", Staff!D2:D16)',

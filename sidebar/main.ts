@@ -1,6 +1,7 @@
 // The sidebar: a tab per job, each panel built on first open.
 
 import { clear, h } from './dom';
+import { planPanel } from './panels/plan';
 import { sheetsPanel } from './panels/sheets';
 
 interface Panel {
@@ -9,7 +10,10 @@ interface Panel {
   build: () => HTMLElement;
 }
 
-const PANELS: Panel[] = [{ id: 'sheets', label: 'Sheets', build: sheetsPanel }];
+const PANELS: Panel[] = [
+  { id: 'plan', label: 'Plan', build: planPanel },
+  { id: 'sheets', label: 'Sheets', build: sheetsPanel },
+];
 
 function mount(root: HTMLElement): void {
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Crewsheet' });

@@ -92,6 +92,13 @@ export function problemList(problems: readonly Problem[], limit = 50): HTMLEleme
   );
 }
 
+/** A checkbox with its label beside it. */
+export function checkbox(label: string, checked = false): { element: HTMLElement; input: HTMLInputElement } {
+  const input = h('input', { type: 'checkbox', id: uid('check') });
+  input.checked = checked;
+  return { element: h('label', { class: 'check', for: input.id }, input, ` ${label}`), input };
+}
+
 export function select(options: readonly { value: string; label: string }[], value?: string): HTMLSelectElement {
   const element = h('select', {}, ...options.map((o) => h('option', { value: o.value }, o.label)));
   if (value !== undefined) element.value = value;

@@ -3,7 +3,33 @@
 
 import { isBlank } from '../model/cells';
 import { parseRequirements, parseSkills, skillMatch } from '../model/skills';
+import { planSchedule } from '../schedule/schedule';
+import { assignTable } from '../schedule/sheet';
 import { asList, asTable } from './lib/args';
+import { planFromRanges } from './lib/plan';
+import { toReturnedValue } from './lib/values';
+
+/**
+ * Plans tasks: who does each one and when, respecting skills, crews, capacity, time off,
+ * dependencies and due dates, with the reason for every choice.
+ *
+ * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
+ * @param {Staff!A1:K40} staff The Staff table, header row included.
+ * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
+ * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
+ * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default today.
+ * @return A table with a header row: Project · Task · Assignee · Start · End · Hours · Why.
+ * @customfunction
+ */
+export function ASSIGN(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown[][] {
+  const { plan, message, timeZone } = planFromRanges(
+    'ASSIGN',
+    { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
+    plan_start,
+  );
+  if (!plan) return message as string[][];
+  return assignTable(planSchedule(plan)).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+}
 
 /**
  * How well a person's skills cover a task's requirements, from 0 (none) to 1 (every level met).

@@ -161,6 +161,12 @@ function referenceChecks(plan: Plan): Problem[] {
   }
   for (const p of plan.projects) {
     if (!p.type || types.has(nameKey(p.type))) continue;
+    if (!plan.layout.Templates) {
+      if (!projectsWithTasks.has(nameKey(p.project))) {
+        problems.push(here('Projects', 'type', p.row, `no Templates sheet, so ${quote(p.project)} has no tasks to plan`, 'warning'));
+      }
+      continue;
+    }
     const planned = projectsWithTasks.has(nameKey(p.project));
     problems.push(
       here(

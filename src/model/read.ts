@@ -65,6 +65,18 @@ function matchHeaders<C extends Columns>(spec: SheetSpec<C>, grid: Grid): { head
   return best;
 }
 
+/** The non-blank values of one column of a sheet, found by its header (or an alias). */
+export function columnValues<C extends Columns>(spec: SheetSpec<C>, grid: Grid, key: keyof C & string): unknown[] {
+  const { headerRow, columns } = matchHeaders(spec, grid);
+  const c = columns.get(key);
+  return c === undefined
+    ? []
+    : grid
+        .slice(headerRow + 1)
+        .map((row) => row[c])
+        .filter((v) => !isBlank(v));
+}
+
 interface SheetRead<R> {
   rows: R[];
   layout: SheetLayout;

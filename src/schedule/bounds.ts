@@ -19,6 +19,7 @@ export interface LowerBound {
 
 /** Pairs of skill groups are combined only while few enough to try them all. */
 const MAX_GROUPS_FOR_PAIRS = 40;
+const MAX_GROUPS_FOR_TRIPLES = 16;
 const MAX_RELEASES = 16;
 
 function criticalPath(problem: Problem): { days: number; detail: string } {
@@ -81,18 +82,21 @@ function skillCapacity(problem: Problem): { days: number; detail: string } {
     });
   }
   const sets = [...groups.values()];
-  // A slot can only be filled from its own group, so a union of groups is bound by all their demand.
+  // A slot can only be filled from its own group, so a union of groups is bound by all the demand
+  // of the groups inside it: each group, pairs and triples of groups, and everyone.
   const unions = [...sets];
+  const union = (members: typeof sets) => {
+    const people = [...new Set(members.flatMap((g) => g.people))].sort((x, y) => x - y);
+    const inside = new Set(people);
+    const contained = sets.filter((g) => g.people.every((p) => inside.has(p)));
+    unions.push({ people, labels: new Set(contained.flatMap((g) => [...g.labels])), demand: contained.flatMap((g) => g.demand) });
+  };
+  if (sets.length > 1) union(sets);
   if (sets.length <= MAX_GROUPS_FOR_PAIRS) {
     for (let a = 0; a < sets.length; a++) {
       for (let b = a + 1; b < sets.length; b++) {
-        const people = [...new Set([...sets[a].people, ...sets[b].people])].sort((x, y) => x - y);
-        const contained = sets.filter((g) => g.people.every((p) => people.includes(p)));
-        unions.push({
-          people,
-          labels: new Set(contained.flatMap((g) => [...g.labels])),
-          demand: contained.flatMap((g) => g.demand),
-        });
+        union([sets[a], sets[b]]);
+        if (sets.length <= MAX_GROUPS_FOR_TRIPLES) for (let c = b + 1; c < sets.length; c++) union([sets[a], sets[b], sets[c]]);
       }
     }
   }

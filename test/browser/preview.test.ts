@@ -19,6 +19,7 @@ describe('the preview', () => {
     const { page } = preview;
     await page.locator('#tabs button').first().waitFor();
     expect(await page.locator('#tabs button').allTextContents()).not.toContain('Staff');
+    await sidebar(page).getByRole('tab', { name: 'Sheets' }).click();
     await sidebar(page).getByRole('button', { name: 'Fill with the sample firm' }).click();
     await sidebar(page).getByText('Sample firm written to').waitFor();
     await page.locator('#tabs button', { hasText: 'Staff' }).click();
@@ -31,9 +32,28 @@ describe('the preview', () => {
     await preview.close();
   });
 
+  it('plans the sample firm from the sidebar and writes the Schedule sheet', async () => {
+    const preview = await openPreview(browser);
+    const { page } = preview;
+    await sidebar(page).getByRole('button', { name: 'Plan and write Schedule' }).click();
+    const message = sidebar(page).getByText('Schedule written');
+    await message.waitFor({ timeout: 60_000 });
+    expect(await sidebar(page).locator('table.figures').textContent()).toMatch(/Lower bound\s*\d+ days/);
+    await page.locator('#tabs button', { hasText: /^Schedule$/ }).click();
+    await page.locator('#grid table[data-sheet="Schedule"]').waitFor();
+    const text = await page.locator('#grid table').textContent();
+    expect(text).toContain('Crewsheet schedule');
+    expect(text).toContain('Helios CES Booth');
+    expect(text).toMatch(/would (finish|cost)/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'plan.png') });
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  });
+
   it('checks the sample workbook and shows the result next to the button', async () => {
     const preview = await openPreview(browser);
     const { page } = preview;
+    await sidebar(page).getByRole('tab', { name: 'Sheets' }).click();
     await sidebar(page).getByRole('button', { name: 'Check workbook' }).click();
     const message = sidebar(page).locator('.message.ok');
     await message.waitFor();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addonWith, builtCode, sampleAddon } from '../support/addon';
 
 const ENTRY_POINTS = [
+  'ASSIGN',
   'SKILLMATCH',
   'onOpen',
   'onInstall',
@@ -64,6 +65,40 @@ describe('onOpen', () => {
 });
 
 describe('custom functions, called as Sheets calls them', () => {
+  it('ASSIGN plans the sample from its ranges, with dates as dates and a reason for each task', () => {
+    const { ss, addon } = sampleAddon();
+    const range = (name: string) => ss.sheets.find((s) => s.name === name)?.peek();
+    const answer = addon.customFunction('ASSIGN', [
+      range('Tasks'),
+      range('Staff'),
+      range('Projects'),
+      range('TimeOff'),
+      new Date('2026-11-23T05:00:00Z'),
+    ]) as unknown[][];
+    expect(answer[0]).toEqual(['Project', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Why']);
+    const frame = answer.find((r) => r[1] === 'Fabricate booth frame') as unknown[];
+    expect(frame[2]).toContain('Omar Haddad');
+    expect(frame[3]).toBeInstanceOf(Date);
+    expect(String(frame[6])).toContain('already on it');
+    const again = addon.customFunction('ASSIGN', [
+      range('Tasks'),
+      range('Staff'),
+      range('Projects'),
+      range('TimeOff'),
+      new Date('2026-11-23T05:00:00Z'),
+    ]);
+    expect(again).toEqual(answer);
+  });
+
+  it('ASSIGN lists every problem with its cell instead of planning bad input', () => {
+    const { ss, addon } = sampleAddon();
+    const tasks = ss.sheets.find((s) => s.name === 'Tasks')?.peek() as unknown[][];
+    tasks[5][3] = 'lots';
+    const answer = addon.customFunction('ASSIGN', [tasks, ss.sheets.find((s) => s.name === 'Staff')?.peek()]) as string[][];
+    expect(answer[0][0]).toMatch(/^ASSIGN cannot plan: 1 problem/);
+    expect(answer[1][0]).toBe('Tasks!D6: Hours must be a number of 0 or more, got "lots"');
+  });
+
   it('SKILLMATCH takes a single cell or a range', () => {
     const { addon } = addonWith();
     expect(addon.customFunction('SKILLMATCH', ['LED:4', 'LED:2, Rigging'])).toBe(0.5);

@@ -25,3 +25,13 @@ export function toCell(value: unknown, timeZone: string): Cell {
   if (value === '' || value === undefined) return null;
   return value as Cell;
 }
+
+/** A cell as a custom function returns it: Sheets shows returned strings as text, never as formulas. */
+export function toReturnedValue(cell: Cell, timeZone: string): unknown {
+  if (cell === null) return '';
+  if (isDateCell(cell)) {
+    const day = isoToDay(cell.date);
+    return day === undefined ? cell.date : dayToDate(day, timeZone);
+  }
+  return cell;
+}

@@ -1,0 +1,106 @@
+// Runs a list of instance files, writes each solution as JSON, prints a TSV line per instance and a
+// summary per set: gaps to the best known makespan and to the lower bounds, share reaching the
+// reference, time and iterations per instance. Invalid solutions are counted and never scored.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { files, option } from './args';
+import { type Instance, instanceName, type Solution, setName, solve } from './instances';
+
+export interface Reference {
+  /** Best known makespan (blank when none is published). */
+  best?: number;
+  /** Proven lower bound from the instance library. */
+  lowerBound?: number;
+  /** 1 when the best known makespan is proven optimal. */
+  optimal?: boolean;
+}
+
+interface Row {
+  set: string;
+  solution: Solution;
+  invalid: number;
+  reference: Reference;
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+const median = (xs: number[]) => {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(2)}%`);
+const gap = (value: number, reference: number) => (100 * (value - reference)) / reference;
+
+export function runBenchmark(parse: (file: string) => Instance, reference: (file: string) => Reference): void {
+  const iterations = Number(option('--iterations', '2000'));
+  const out = option('--out', '');
+  const seed = Number(option('--seed', '1'));
+  const inputs = files(['--iterations', '--out', '--seed']);
+  if (!out || inputs.length === 0) {
+    console.error('usage: -- [--iterations N] [--seed S] --out DIR FILE...');
+    process.exit(2);
+  }
+  mkdirSync(out, { recursive: true });
+  const rows: Row[] = [];
+  console.log(['instance', 'makespan', 'cost', 'lower bound', 'seconds'].join('\t'));
+  for (const file of inputs) {
+    const instance = parse(file);
+    const { solution, invalid } = solve(instance, iterations, seed);
+    writeFileSync(
+      join(out, `${instance.name}.json`),
+      `${JSON.stringify({ instance: solution.instance, makespan: solution.makespan, cost: solution.cost, tasks: solution.tasks })}\n`,
+    );
+    if (invalid.length) console.error(`INVALID ${instance.name}: ${invalid.slice(0, 5).join('; ')}`);
+    rows.push({ set: setName(file), solution, invalid: invalid.length, reference: reference(file) });
+    console.log([instanceName(file), solution.makespan, solution.cost, solution.lowerBound, solution.seconds.toFixed(2)].join('\t'));
+  }
+  summarize(rows);
+}
+
+function summarize(rows: Row[]): void {
+  const sets = [...new Set(rows.map((r) => r.set))];
+  console.log('');
+  console.log(
+    [
+      '# set',
+      'n',
+      'invalid',
+      'gap to best mean',
+      'median',
+      'reach best',
+      'gap to LB mean',
+      'median',
+      'gap to own LB mean',
+      'proven optima reached',
+      's/instance',
+      'iterations',
+    ].join('\t'),
+  );
+  for (const set of [...sets, 'all']) {
+    const group = rows.filter((r) => set === 'all' || r.set === set);
+    const valid = group.filter((r) => r.invalid === 0);
+    const withBest = valid.filter((r) => r.reference.best !== undefined);
+    const toBest = withBest.map((r) => gap(r.solution.makespan, r.reference.best as number));
+    const withLb = valid.filter((r) => r.reference.lowerBound !== undefined);
+    const toLb = withLb.map((r) => gap(r.solution.makespan, r.reference.lowerBound as number));
+    const toOwnLb = valid.map((r) => gap(r.solution.makespan, Math.max(1, r.solution.lowerBound)));
+    const optimal = valid.filter((r) => r.reference.optimal);
+    console.log(
+      [
+        `# ${set}`,
+        group.length,
+        group.length - valid.length,
+        pct(mean(toBest)),
+        pct(median(toBest)),
+        withBest.length ? `${withBest.filter((r) => r.solution.makespan <= (r.reference.best as number)).length}/${withBest.length}` : '–',
+        pct(mean(toLb)),
+        pct(median(toLb)),
+        pct(mean(toOwnLb)),
+        optimal.length ? `${optimal.filter((r) => r.solution.makespan <= (r.reference.best as number)).length}/${optimal.length}` : '–',
+        mean(group.map((r) => r.solution.seconds)).toFixed(2),
+        group[0]?.solution.iterations ?? '',
+      ].join('\t'),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+// Turning custom-function ranges into a validated Plan, as the sheets would give it.
+
+import { dateToDay } from '../../model/dates';
+import type { Plan } from '../../model/plan';
+import { formatProblem, hasErrors } from '../../model/problems';
+import { columnValues, type Grid, type RawWorkbook, readWorkbook } from '../../model/read';
+import { Tasks } from '../../model/sheets';
+import { asTable, messageColumn, sheetTimeZone } from './args';
+
+export interface RangePlan {
+  plan?: Plan;
+  /** The readable answer when the ranges cannot be planned. */
+  message?: string[][];
+  timeZone: string;
+}
+
+/**
+ * Reads ranges passed to a custom function. Without a Projects range, every project named in Tasks
+ * is taken as active work for a client of the same name.
+ */
+export function planFromRanges(
+  fn: string,
+  ranges: { Tasks: unknown; Staff: unknown; Projects?: unknown; TimeOff?: unknown },
+  planStart?: unknown,
+): RangePlan {
+  const timeZone = sheetTimeZone();
+  const tasks = asTable(ranges.Tasks);
+  const raw: RawWorkbook = { Tasks: tasks, Staff: asTable(ranges.Staff) };
+  const projects = asTable(ranges.Projects);
+  raw.Projects = projects.length
+    ? projects
+    : [['Project', 'Client'], ...[...new Set(columnValues(Tasks, tasks, 'project').map(String))].map((p) => [p, p])];
+  if (ranges.TimeOff !== undefined && ranges.TimeOff !== '') raw.TimeOff = asTable(ranges.TimeOff);
+  if (planStart !== undefined && planStart !== '')
+    raw.Settings = [
+      ['Key', 'Value'],
+      ['Plan Start', planStart],
+    ] as Grid;
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: dateToDay(new Date(), timeZone) });
+  if (hasErrors(problems)) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    return {
+      timeZone,
+      message: messageColumn(
+        `${fn} cannot plan: ${errors.length} problem${errors.length === 1 ? '' : 's'} (cells count from each range's first row)`,
+        errors.map(formatProblem),
+      ),
+    };
+  }
+  return { plan, timeZone };
+}

@@ -1,0 +1,127 @@
+// The Schedule output sheet and the ASSIGN table, built from a ScheduleResult.
+
+import { type Day, dayToIso, shortDate } from '../model/dates';
+import type { Cell, SheetOutput } from '../model/output';
+import type { PlannedTask, ScheduleResult } from './schedule';
+
+const LATE = '#fce8e6';
+const UNSTAFFABLE = '#fef7e0';
+const TENTATIVE = '#e8f0fe';
+const HEADER = '#e8eaed';
+
+const date = (day: Day): Cell => ({ date: dayToIso(day) });
+
+function assignee(task: PlannedTask): string {
+  return task.crew.map((c) => c.name).join(', ');
+}
+
+/** Tasks grouped by project (in first-appearance order), each project's tasks by start date. */
+function inPlanOrder(tasks: readonly PlannedTask[]): PlannedTask[] {
+  const projectOrder = new Map<string, number>();
+  for (const t of tasks) if (!projectOrder.has(t.project)) projectOrder.set(t.project, projectOrder.size);
+  return tasks
+    .map((t, i) => ({ t, i }))
+    .sort(
+      (a, b) =>
+        (projectOrder.get(a.t.project) as number) - (projectOrder.get(b.t.project) as number) ||
+        a.t.start - b.t.start ||
+        a.t.end - b.t.end ||
+        a.i - b.i,
+    )
+    .map(({ t }) => t);
+}
+
+/** ASSIGN's answer: a header row, then Project · Task · Assignee · Start · End · Hours · Why. */
+export function assignTable(result: ScheduleResult): Cell[][] {
+  return [
+    ['Project', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Why'],
+    ...inPlanOrder(result.tasks).map((t): Cell[] => [
+      t.project,
+      t.task,
+      assignee(t),
+      t.state === 'unstaffable' ? null : date(t.start),
+      t.state === 'unstaffable' ? null : date(t.end),
+      Math.round(t.hours * 100) / 100,
+      t.why,
+    ]),
+  ];
+}
+
+function summary(result: ScheduleResult, today: Day): Cell[][] {
+  const late = result.tasks.filter((t) => t.lateDays > 0);
+  const unstaffable = result.tasks.filter((t) => t.state === 'unstaffable').length;
+  const bound = result.lowerBound;
+  return [
+    ['Crewsheet schedule', `Generated ${dayToIso(today)} · plan starts ${shortDate(result.planStart)} · ${result.tasks.length} tasks`],
+    [
+      'Makespan',
+      result.end === undefined
+        ? 'nothing to plan'
+        : `${result.makespanDays} days, ending ${shortDate(result.end)} ${dayToIso(result.end).slice(0, 4)}`,
+    ],
+    ['Lower bound', `${bound.days} days (${bound.kind}: ${bound.detail}); no valid plan can be shorter`],
+    ['Gap to lower bound', result.gap],
+    [
+      'Total lateness',
+      late.length
+        ? `${result.totalLateDays} working days over ${late.length} task${late.length === 1 ? '' : 's'}`
+        : 'none: every task meets its due date',
+    ],
+    ['Cannot be staffed', unstaffable ? `${unstaffable} task${unstaffable === 1 ? '' : 's'} (see Why)` : 'none'],
+  ];
+}
+
+export const SCHEDULE_HEADER = ['Project', 'Client', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Late By', 'Why'];
+
+/** The Schedule sheet: a summary block, then one row per task with late and unstaffable rows marked. */
+export function scheduleSheet(result: ScheduleResult, today: Day): SheetOutput {
+  const top = summary(result, today);
+  const headerRow = top.length + 1;
+  const rows = inPlanOrder(result.tasks);
+  const values: Cell[][] = [...top, [], SCHEDULE_HEADER];
+  const backgrounds: (string | null)[][] = [...top.map(() => []), [], SCHEDULE_HEADER.map(() => HEADER)];
+  const formats: string[][] = [...top.map((_, r) => (r === 3 ? ['', '0.0%'] : [])), [], []];
+  for (const t of rows) {
+    const unstaffable = t.state === 'unstaffable';
+    values.push([
+      t.project,
+      t.client,
+      t.task,
+      unstaffable ? null : assignee(t),
+      unstaffable ? null : date(t.start),
+      unstaffable ? null : date(t.end),
+      Math.round(t.hours * 100) / 100,
+      t.lateDays,
+      t.why,
+    ]);
+    const color = unstaffable ? UNSTAFFABLE : t.lateDays > 0 ? LATE : t.tentative ? TENTATIVE : null;
+    backgrounds.push(SCHEDULE_HEADER.map(() => color));
+    formats.push(['', '', '', '', 'ddd d mmm yyyy', 'ddd d mmm yyyy', '0.##', '0', '']);
+  }
+  const notes: string[][] = [
+    [
+      'Written by Crewsheet. Regenerated on each Plan run: edits here are replaced. Red: late. Yellow: cannot be staffed. Blue: tentative (proposal).',
+    ],
+  ];
+  notes[headerRow] = [
+    '',
+    '',
+    '',
+    'Crew names, comma-separated.',
+    '',
+    '',
+    'Hours per person still to do.',
+    'Working days past the due date.',
+    'Why these people, and what the best alternative would change.',
+  ];
+  return {
+    name: 'Schedule',
+    values,
+    backgrounds,
+    numberFormats: formats,
+    notes,
+    boldRows: [0, headerRow],
+    frozenRows: headerRow + 1,
+    columnWidths: [190, 150, 210, 200, 110, 110, 60, 60, 640],
+  };
+}
