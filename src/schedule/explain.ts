@@ -4,16 +4,10 @@
 // what it would change: "Dev Patel would finish 3 days later".
 
 import { shortDate } from '../model/dates';
+import { formatMoney } from '../model/money';
 import type { Bookings } from './bookings';
 import { Decoder, readyDay, type Schedule } from './decode';
 import type { Job, Problem } from './problem';
-
-export function formatMoney(amount: number, currency: string): string {
-  const rounded = Math.round(amount).toLocaleString('en-US');
-  const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', $: '$', '€': '€', '£': '£' };
-  const symbol = symbols[currency.toUpperCase()] ?? symbols[currency];
-  return symbol ? `${symbol}${rounded}` : `${rounded} ${currency}`;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
