@@ -133,7 +133,6 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
   ];
 
   const perProject = 10;
-  const projectCount = Math.max(1, Math.ceil(size.tasks / perProject));
   const projects: Grid = [
     ['Project', 'Client', 'Type', 'Status', 'Priority', 'Start', 'Due', 'Value', 'Probability', 'Project Manager', 'Scope'],
   ];
@@ -155,7 +154,7 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
     ],
   ];
   let made = 0;
-  for (let p = 0; p < projectCount && made < size.tasks; p++) {
+  for (let p = 0; made < size.tasks; p++) {
     const name = `Project ${p + 1}`;
     const first = random.int(0, Math.max(0, span - 60));
     const proposal = chance(0.1);

@@ -23,7 +23,9 @@ export const PAGE = `<!DOCTYPE html>
   table { border-collapse: collapse; font-size: 12px; }
   td, th { border: 1px solid #e2e3e3; padding: 1px 4px; white-space: nowrap; max-width: 320px; overflow: hidden; text-overflow: ellipsis; height: 20px; }
   th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 2; }
-  th.row { position: sticky; left: 0; z-index: 1; }
+  th.row { position: sticky; left: 0; z-index: 3; width: 40px; min-width: 40px; }
+  .pinned { position: sticky; z-index: 1; background: #fff; }
+  th.pinned { z-index: 4; background: #f8f9fa; }
   td.num { text-align: right; }
   td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
   td.frozen { border-bottom: 2px solid #9aa0a6; }
@@ -38,13 +40,19 @@ export const PAGE = `<!DOCTYPE html>
 <iframe id="sidebar" title="Crewsheet sidebar" src="/sidebar"></iframe>
 <nav id="tabs" aria-label="Sheets"></nav>
 <script>
-const state = { sheets: [], active: null, selected: null };
+const state = { sheets: [], active: null, selected: null, shownActive: null };
 const $ = (id) => document.getElementById(id);
 const letter = (n) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + (n - 1) % 26) + s; return s; };
 
 async function refresh() {
   const response = await fetch('/api/sheets');
-  state.sheets = await response.json();
+  const reply = await response.json();
+  state.sheets = reply.sheets;
+  // Follow the spreadsheet when the add-on activates a sheet it wrote, as Sheets would.
+  if (reply.active && reply.active !== state.shownActive) {
+    state.active = reply.active;
+    state.shownActive = reply.active;
+  }
   if (!state.sheets.some((s) => s.name === state.active)) state.active = state.sheets[0] && state.sheets[0].name;
   render();
 }
@@ -67,11 +75,18 @@ function render() {
   const table = document.createElement('table');
   table.dataset.sheet = sheet.name;
   const head = table.insertRow();
-  head.appendChild(document.createElement('th'));
+  const corner = document.createElement('th');
+  corner.className = 'row';
+  head.appendChild(corner);
+  // Frozen columns stay in view when scrolling sideways, as in Sheets.
+  const lefts = [];
+  for (let c = 0, x = 40; c < (sheet.frozenColumns || 0); c++) { lefts.push(x); x += sheet.widths[c] || 100; }
+  const pin = (cell, c) => { if (c < lefts.length) { cell.classList.add('pinned'); cell.style.left = lefts[c] + 'px'; const w = (sheet.widths[c] || 100) + 'px'; cell.style.minWidth = cell.style.maxWidth = w; } };
   for (let c = 0; c < sheet.columns; c++) {
     const th = document.createElement('th');
     th.textContent = letter(c + 1);
     if (sheet.widths[c]) th.style.minWidth = th.style.maxWidth = sheet.widths[c] + 'px';
+    pin(th, c);
     head.appendChild(th);
   }
   sheet.rows.forEach((row, r) => {
@@ -88,7 +103,9 @@ function render() {
       if (cell.bold) td.style.fontWeight = 'bold';
       if (cell.num) td.className = 'num';
       if (cell.note) { td.dataset.note = '1'; td.title = cell.note; }
+      if (sheet.widths[c]) td.style.maxWidth = sheet.widths[c] + 'px';
       if (r + 1 === sheet.frozenRows) td.classList.add('frozen');
+      pin(td, c);
       td.onclick = () => select(sheet, r, c, td);
     });
   });

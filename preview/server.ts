@@ -31,6 +31,7 @@ export function sheetView(sheet: FakeSheet, timeZone: string) {
     name: sheet.name,
     columns,
     frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
     widths: Array.from({ length: columns }, (_, c) => sheet.columnWidths.get(c + 1) ?? null),
     truncated: lastRow > rows || lastColumn > columns,
     rows: Array.from({ length: rows }, (_, r) =>
@@ -82,10 +83,10 @@ export async function startPreview(
         return send(response, 200, 'text/html', session.sidebarHtml.replace('<head>', `<head>${SHIM}`));
       }
       if (request.method === 'GET' && url.pathname === '/api/sheets') {
-        return json(
-          response,
-          session.ss.sheets.map((s) => sheetView(s, session.ss.timeZone)),
-        );
+        return json(response, {
+          active: session.ss.getActiveSheet()?.name,
+          sheets: session.ss.sheets.map((s) => sheetView(s, session.ss.timeZone)),
+        });
       }
       if (request.method === 'POST' && url.pathname === '/api/run') {
         const { name, args } = (await body(request)) as { name: string; args: unknown[] };

@@ -3,6 +3,7 @@
 import { clear, h } from './dom';
 import { planPanel } from './panels/plan';
 import { sheetsPanel } from './panels/sheets';
+import { timelinePanel } from './panels/timeline';
 
 interface Panel {
   id: string;
@@ -12,6 +13,7 @@ interface Panel {
 
 const PANELS: Panel[] = [
   { id: 'plan', label: 'Plan', build: planPanel },
+  { id: 'timeline', label: 'Timeline', build: timelinePanel },
   { id: 'sheets', label: 'Sheets', build: sheetsPanel },
 ];
 

@@ -385,6 +385,9 @@ export class FakeRange {
   setFontColors(colors: readonly (readonly (string | null)[])[]): FakeRange {
     return this.writeGrid('setFontColors', colors, (cell, v) => (cell.fontColor = v ?? undefined));
   }
+  setFontWeights(weights: readonly (readonly (string | null)[])[]): FakeRange {
+    return this.writeGrid('setFontWeights', weights, (cell, v) => (cell.fontWeight = v ?? undefined));
+  }
   setFontWeight(weight: string | null): FakeRange {
     return this.writeAll('setFontWeight', weight, (cell, v) => (cell.fontWeight = v ?? undefined));
   }

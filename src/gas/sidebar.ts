@@ -21,9 +21,13 @@ export function writeOutputs(outputs: SheetOutput[]): WriteReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = timeZoneOf(ss);
   outputs.forEach(checkOutput);
-  return withDocumentLock(() => ({
-    written: outputs.map((o) => ({ name: o.name, ...replaceOutputSheet(ss, o, timeZone) })),
-  }));
+  return withDocumentLock(() => {
+    const written = outputs.map((o) => ({ name: o.name, ...replaceOutputSheet(ss, o, timeZone) }));
+    // Show the user what they asked for.
+    const first = written.length ? ss.getSheetByName(written[0].name) : null;
+    if (first) ss.setActiveSheet(first);
+    return { written };
+  });
 }
 
 /** Creates missing input sheets; with sample, fills an empty workbook with the sample firm. */

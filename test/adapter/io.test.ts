@@ -4,6 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateFirm } from '../../examples/generate-firm';
 import { FakeRange, type FakeSpreadsheet } from '../../preview/gas/spreadsheet';
+import { dayOf } from '../../src/model/dates';
+import { readWorkbook } from '../../src/model/read';
+import { planSchedule } from '../../src/schedule/schedule';
+import { buildTimeline } from '../../src/timeline/grid';
+import { timelineSheet } from '../../src/timeline/sheet';
 import { addonWith, sampleAddon } from '../support/addon';
 
 const INPUTS = ['Clients', 'Staff', 'TimeOff', 'Projects', 'Tasks', 'Templates', 'Costs', 'Quotas', 'Settings'];
@@ -41,9 +46,27 @@ describe.each([10, 5000])('a workbook with %i task rows', (taskRows) => {
     addon.run('writeOutputs', [[scheduleOutput(taskRows)]]);
     expect(ss.log.count('setValues')).toBe(1);
     expect(ss.log.count('setBackgrounds')).toBe(1);
+    expect(ss.log.count('setFontWeights')).toBe(1);
     expect(ss.log.count('getValues')).toBe(0);
     const schedule = ss.sheets.find((s) => s.name === 'Schedule');
     expect(schedule?.peek()).toHaveLength(taskRows + 1);
+  });
+});
+
+describe('writing a timeline', () => {
+  it('takes one values write and one backgrounds write for a 500-task, 12-month plan', () => {
+    const firm = generateFirm({ staff: 40, tasks: 500, months: 12, seed: 5 });
+    const { plan } = readWorkbook(firm, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
+    const result = planSchedule(plan, { iterations: 0 });
+    const sheet = timelineSheet(buildTimeline(plan, result, { view: 'project', scale: 'auto', today: plan.planStart }), '2027-01-04');
+    const { ss, addon } = addonWith(firm);
+    ss.log.reset();
+    addon.run('writeOutputs', [[sheet]]);
+    expect(ss.log.count('setValues')).toBe(1);
+    expect(ss.log.count('setBackgrounds')).toBe(1);
+    const written = ss.sheets.find((s) => s.name === 'Timeline');
+    expect(written?.peek().length).toBe(sheet.values.length);
+    expect(written?.frozenColumns).toBe(sheet.frozenColumns);
   });
 });
 

@@ -5,6 +5,7 @@ import { addonWith, builtCode, sampleAddon } from '../support/addon';
 
 const ENTRY_POINTS = [
   'ASSIGN',
+  'GANTT',
   'SKILLMATCH',
   'onOpen',
   'onInstall',
@@ -88,6 +89,27 @@ describe('custom functions, called as Sheets calls them', () => {
       new Date('2026-11-23T05:00:00Z'),
     ]);
     expect(again).toEqual(answer);
+  });
+
+  it('GANTT marks a header row of dates, one row per task for a column of tasks', () => {
+    const { addon } = addonWith();
+    const at = (iso: string) => new Date(`${iso}T05:00:00Z`);
+    const header = [[at('2027-01-04'), at('2027-01-05'), at('2027-01-06'), at('2027-01-07')]];
+    expect(addon.customFunction('GANTT', [at('2027-01-05'), at('2027-01-06'), header])).toEqual([['', 1, 1, '']]);
+    const weeks = [[at('2027-01-04'), at('2027-01-11'), at('2027-01-18')]];
+    expect(
+      addon.customFunction('GANTT', [
+        [[at('2027-01-10')], [''], [at('2027-01-18')]],
+        [[at('2027-01-12')], [''], [at('2027-01-19')]],
+        weeks,
+      ]),
+    ).toEqual([
+      [1, 1, ''],
+      ['', '', ''],
+      ['', '', 1],
+    ]);
+    expect(addon.customFunction('GANTT', [at('2027-01-06'), at('2027-01-05'), header])).toEqual([['GANTT: row 1: end is before start']]);
+    expect(addon.customFunction('GANTT', ['soon', at('2027-01-05'), header])).toEqual([['GANTT: row 1: start and end must be dates']]);
   });
 
   it('ASSIGN lists every problem with its cell instead of planning bad input', () => {

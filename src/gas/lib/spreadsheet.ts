@@ -87,7 +87,10 @@ export function replaceOutputSheet(ss: Spreadsheet, output: SheetOutput, timeZon
     if (formats) range.setNumberFormats(formats.map((row) => row.map((f) => f || 'General')));
     const notes = rectangle(output.notes, height, width, '');
     if (notes) range.setNotes(notes);
-    for (const r of output.boldRows ?? []) sheet.getRange(r + 1, 1, 1, width).setFontWeight('bold');
+    if (output.boldRows?.length) {
+      const bold = new Set(output.boldRows);
+      range.setFontWeights(Array.from({ length: height }, (_, r) => new Array(width).fill(bold.has(r) ? 'bold' : 'normal')));
+    }
     if (output.frozenRows) sheet.setFrozenRows(output.frozenRows);
     if (output.frozenColumns) sheet.setFrozenColumns(output.frozenColumns);
     setColumnWidths(sheet, output.columnWidths ?? []);

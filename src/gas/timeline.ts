@@ -1,0 +1,40 @@
+// In-sheet Gantt bars.
+
+import { CalendarDay, date, isBlank } from '../model/cells';
+import { dateToDay } from '../model/dates';
+import { ganttRow } from '../timeline/gantt';
+import { asTable, sheetTimeZone } from './lib/args';
+
+/**
+ * Marks the header dates a task covers: 1 in each column whose period overlaps [start, end], blank
+ * elsewhere. With a column of starts and ends, answers one row per task. Colour the bars with
+ * conditional formatting: custom formula =D2=1 over the answer's range.
+ *
+ * @param {B2} start The task's first day (or a column of them).
+ * @param {C2} end The task's last day (or a column of them, beside the starts).
+ * @param {D$1:AZ$1} dates A header row of dates: days, week starts or month starts.
+ * @return A row of 1s and blanks under the header (one row per task for columns of tasks).
+ * @customfunction
+ */
+export function GANTT(start: unknown, end: unknown, dates: unknown): (number | string)[][] {
+  const timeZone = sheetTimeZone();
+  const day = (value: unknown): number | undefined => {
+    const read = date(value instanceof Date ? new CalendarDay(dateToDay(value, timeZone)) : value);
+    return read.ok ? read.value : undefined;
+  };
+  const headers = asTable(dates)
+    .flat()
+    .map((v) => (v === '' || v === null ? undefined : day(v)));
+  if (!headers.some((h) => h !== undefined)) return [['GANTT: dates must be a row of dates, e.g. D$1:AZ$1']];
+  const starts = asTable(start).flat();
+  const ends = asTable(end).flat();
+  if (starts.length !== ends.length) return [[`GANTT: ${starts.length} starts but ${ends.length} ends`]];
+  return starts.map((s, i) => {
+    if (isBlank(s) && isBlank(ends[i])) return headers.map(() => '');
+    const from = day(s);
+    const to = day(ends[i]);
+    if (from === undefined || to === undefined) return [`GANTT: row ${i + 1}: start and end must be dates`];
+    if (to < from) return [`GANTT: row ${i + 1}: end is before start`];
+    return ganttRow(from, to, headers);
+  });
+}

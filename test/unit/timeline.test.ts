@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { generateFirm } from '../../examples/generate-firm';
+import { dayOf, isoToDay } from '../../src/model/dates';
+import { planSchedule } from '../../src/schedule/schedule';
+import { clientColors, contrastWithBlack, MARK } from '../../src/timeline/colors';
+import { ganttRow } from '../../src/timeline/gantt';
+import { buildTimeline, DUE, MILESTONE } from '../../src/timeline/grid';
+import { bucketCount, chooseScale } from '../../src/timeline/scale';
+import { timelineSheet } from '../../src/timeline/sheet';
+import { read, sample } from '../support/workbook';
+
+const day = (iso: string) => isoToDay(iso) as number;
+const TODAY = day('2026-11-24');
+
+const planned = (() => {
+  const { plan } = read(sample());
+  return { plan, result: planSchedule(plan, { iterations: 40 }) };
+})();
+
+function column(grid: ReturnType<typeof buildTimeline>, iso: string): number {
+  return grid.buckets.findIndex((b) => day(iso) >= b.start && day(iso) <= b.end);
+}
+
+describe('client colours', () => {
+  it('are stable, distinct and readable, whatever is shown', () => {
+    const clients = planned.plan.clients.map((c) => c.client);
+    const once = clientColors(clients);
+    const reversed = clientColors([...clients].reverse());
+    expect(Object.fromEntries(once)).toEqual(Object.fromEntries(reversed));
+    expect(new Set(once.values()).size).toBe(clients.length);
+    for (const color of once.values()) expect(contrastWithBlack(color)).toBeGreaterThan(7);
+    const all = buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'week', today: TODAY });
+    const one = buildTimeline(planned.plan, planned.result, {
+      view: 'project',
+      scale: 'week',
+      today: TODAY,
+      clients: ['Civic Arts Museum'],
+    });
+    const civic = (g: typeof all) => g.legend.find((l) => l.label === 'Civic Arts Museum')?.color;
+    expect(civic(one)).toBe(civic(all));
+    expect(one.rows.every((r) => r.kind !== 'project' || String(r.labels[1]).startsWith('Civic Arts Museum'))).toBe(true);
+  });
+});
+
+describe('scale', () => {
+  it('picks days for weeks of work, weeks for a year, months for years', () => {
+    expect(chooseScale('auto', day('2027-01-04'), day('2027-03-31'), 100, 5)).toBe('day');
+    expect(chooseScale('auto', day('2027-01-04'), day('2027-12-31'), 100, 5)).toBe('week');
+    expect(chooseScale('auto', day('2027-01-04'), day('2029-12-31'), 100, 5)).toBe('month');
+  });
+
+  it('switches to a coarser scale, and says so, when days would not fit', () => {
+    expect(chooseScale('day', day('2027-01-01'), day('2028-06-30'), 600, 5)).toBe('week');
+    const firm = generateFirm({ staff: 40, tasks: 500, months: 18, seed: 3 });
+    const { plan } = read(firm);
+    const result = planSchedule(plan, { iterations: 0 });
+    const grid = buildTimeline(plan, result, { view: 'project', scale: 'day', today: plan.planStart });
+    expect(grid.scale).not.toBe('day');
+    expect(grid.notes.join(' ')).toMatch(/Days would not fit on one sheet/);
+    const cells = grid.rows.length * (grid.buckets.length + grid.labelHeaders.length);
+    expect(cells).toBeLessThan(2_000_000);
+    expect(bucketCount(grid.from, grid.to, grid.scale)).toBe(grid.buckets.length);
+  });
+});
+
+describe('the project view', () => {
+  const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'day', today: TODAY });
+  const row = (label: string) => grid.rows.find((r) => String(r.labels[0]).trim() === label);
+
+  it('shades weekends and company holidays in day view', () => {
+    const empty = row('Curator preview');
+    const thanksgiving = column(grid, '2026-11-26');
+    const saturday = column(grid, '2026-11-28');
+    expect(empty?.cells[thanksgiving].color).toBe(MARK.nonWorking);
+    expect(empty?.cells[saturday].color).toBe(MARK.nonWorking);
+    expect(grid.legend.map((l) => l.label)).toContain('Nobody works');
+  });
+
+  it('marks milestones, due dates, late work and today', () => {
+    const review = planned.result.tasks.find((t) => t.task === 'Curator review');
+    const reviewRow = row('Curator review');
+    expect(reviewRow?.cells[column(grid, '2026-11-30')].value).toBe(MILESTONE);
+    expect(review?.start).toBe(day('2026-11-30'));
+    const furniture = row('Order booth furniture and power');
+    expect(furniture?.cells[column(grid, '2026-12-04')].value).toBe(DUE);
+    const late = planned.result.tasks.find((t) => t.lateDays > 0 && t.state === 'planned');
+    if (late) {
+      const lateRow = row(late.task);
+      expect(lateRow?.cells[column(grid, `${new Date(late.end * 86400000).toISOString().slice(0, 10)}`)].color).toBe(MARK.late);
+    }
+    expect(grid.todayColumn).toBe(column(grid, '2026-11-24'));
+    expect(row('Curator preview')?.cells[grid.todayColumn].color).toBe(MARK.today);
+  });
+
+  it('shows the hours worked each day in the client’s colour, and pauses paler', () => {
+    const install = planned.result.tasks.find((t) => t.task === 'Install booth');
+    const installRow = row('Install booth');
+    const first = column(grid, new Date((install?.start ?? 0) * 86400000).toISOString().slice(0, 10));
+    expect(installRow?.cells[first].value).toBe(install?.daily[0]);
+    expect(installRow?.cells[first].color).toBe(clientColors(planned.plan.clients.map((c) => c.client)).get('Helios Energy'));
+  });
+});
+
+describe('the people view', () => {
+  it('says who is on what each day, and the load against capacity', () => {
+    const grid = buildTimeline(planned.plan, planned.result, { view: 'person', scale: 'day', today: TODAY, people: ['Priya Shah'] });
+    expect(grid.rows.map((r) => r.kind)).toEqual(['person', 'load']);
+    const [on, load] = grid.rows;
+    const monday = column(grid, '2026-11-23');
+    const task = planned.result.tasks.find((t) => t.crew.some((c) => c.name === 'Priya Shah') && t.start === day('2026-11-23'));
+    expect(on.cells[monday].value).toBe(task?.project);
+    expect(load.cells[monday].value).toMatch(/^\d+(\.\d)?\/8$/);
+    // Priya works Mon–Thu: Friday is her day off.
+    expect(load.cells[column(grid, '2026-11-27')].color).toBe(MARK.nonWorking);
+  });
+
+  it('flags over-allocation', () => {
+    const result = structuredClone(planned.result);
+    const task = result.tasks.find((t) => t.crew.some((c) => c.name === 'Dev Patel') && t.daily.length > 0);
+    if (!task) throw new Error('Dev has work');
+    task.daily = task.daily.map((h) => h + 20);
+    const grid = buildTimeline(planned.plan, result, { view: 'person', scale: 'day', today: TODAY, people: ['Dev Patel'] });
+    expect(grid.rows[1].cells[column(grid, new Date(task.start * 86400000).toISOString().slice(0, 10))].color).toBe(MARK.overbooked);
+  });
+});
+
+describe('the sheet', () => {
+  it('freezes labels and headers and carries a legend', () => {
+    const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'week', today: TODAY });
+    const sheet = timelineSheet(grid, '2026-11-21');
+    expect(sheet.name).toBe('Timeline');
+    expect(sheet.frozenRows).toBe(4);
+    expect(sheet.frozenColumns).toBe(grid.labelHeaders.length);
+    expect(sheet.values[1]).toContain('Helios Energy');
+    expect(sheet.values.every((r) => r.length === sheet.values[0].length)).toBe(true);
+    expect(sheet.backgrounds).toHaveLength(sheet.values.length);
+  });
+});
+
+describe('GANTT', () => {
+  it('marks days, weeks or months of a header row', () => {
+    const days = [0, 1, 2, 3, 4].map((i) => dayOf(2027, 1, 4) + i);
+    expect(ganttRow(day('2027-01-05'), day('2027-01-06'), days)).toEqual(['', 1, 1, '', '']);
+    const weeks = [0, 7, 14, 21].map((i) => dayOf(2027, 1, 4) + i);
+    expect(ganttRow(day('2027-01-10'), day('2027-01-12'), weeks)).toEqual([1, 1, '', '']);
+    const months = [dayOf(2027, 1, 1), dayOf(2027, 2, 1), dayOf(2027, 3, 1)];
+    expect(ganttRow(day('2027-02-27'), day('2027-03-02'), months)).toEqual(['', 1, 1]);
+  });
+});
