@@ -23,6 +23,8 @@ export interface TimelineOptions {
   projectManagers?: readonly string[];
   /** Only these people (and, in the project view, tasks they are on). */
   people?: readonly string[];
+  /** How the project view names a task's crew: by name (default) or by role (for client copies). */
+  crewShownAs?: 'names' | 'roles';
   today: Day;
 }
 
@@ -125,8 +127,10 @@ function taskCells(ctx: Context, task: PlannedTask): TimelineCell[] {
   });
 }
 
-function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRow[] {
+function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context, crewShownAs: 'names' | 'roles'): TimelineRow[] {
   const projects = new Map(plan.projects.map((p) => [p.project, p]));
+  const roles = new Map(plan.staff.map((s) => [nameKey(s.name), s.role || 'Team member']));
+  const crewOf = (t: PlannedTask) => t.crew.map((c) => (crewShownAs === 'roles' ? roles.get(nameKey(c.name)) : c.name)).join(', ');
   const byProject = new Map<string, PlannedTask[]>();
   for (const t of tasks) byProject.set(t.project, [...(byProject.get(t.project) ?? []), t]);
   const rows: TimelineRow[] = [];
@@ -160,7 +164,7 @@ function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRo
         kind: 'task',
         labels: [
           `   ${t.task}${t.tentative ? ' (tentative)' : ''}`,
-          unstaffable ? 'cannot be staffed' : t.crew.map((c) => c.name).join(', '),
+          unstaffable ? 'cannot be staffed' : crewOf(t),
           unstaffable ? null : { date: dayToIso(t.start) },
           unstaffable ? null : { date: dayToIso(t.end) },
           // The project's due date is on its own row; a task shows only a due date of its own.
@@ -259,7 +263,10 @@ export function buildTimeline(plan: Plan, result: ScheduleResult, options: Timel
   const closed = columns.map((b) => scale === 'day' && !calendars.some((c) => hoursOn(c, b.start) > 0));
   const colors = clientColors([...plan.clients.map((c) => c.client), ...result.tasks.map((t) => t.client)]);
   const ctx: Context = { columns, colors, closed, today: columns.findIndex((b) => options.today >= b.start && options.today <= b.end) };
-  const rows = options.view === 'project' ? projectView(plan, tasks, ctx) : personView(plan, tasks, result.tasks, ctx, options);
+  const rows =
+    options.view === 'project'
+      ? projectView(plan, tasks, ctx, options.crewShownAs ?? 'names')
+      : personView(plan, tasks, result.tasks, ctx, options);
 
   const notes: string[] = [];
   if (options.scale !== 'auto' && options.scale !== scale)
