@@ -12,6 +12,8 @@ export interface Terms {
   lateness: number;
   /** Makespan × number of projects + Σ each project's finish (days from the plan start). */
   finish: number;
+  /** Σ each task's end: with finish equal, the plan whose work is done sooner leaves more room. */
+  flow: number;
   /** Σ hours × cost rate. */
   cost: number;
   /** Σ hours × levels above what the slot needs: experts kept for work only they can do. */
@@ -20,7 +22,7 @@ export interface Terms {
   switching: number;
 }
 
-export const TERM_ORDER: readonly (keyof Terms)[] = ['unplaced', 'lateness', 'finish', 'cost', 'expertise', 'switching'];
+export const TERM_ORDER: readonly (keyof Terms)[] = ['unplaced', 'lateness', 'finish', 'flow', 'cost', 'expertise', 'switching'];
 
 const TOLERANCE = 1e-6;
 
@@ -43,7 +45,7 @@ export function lateDays(problem: Problem, job: number, end: number): number {
 const TENTATIVE_WEIGHT = 0.25;
 
 export function evaluate(problem: Problem, schedule: Schedule): Terms {
-  const terms: Terms = { unplaced: 0, lateness: 0, finish: 0, cost: 0, expertise: 0, switching: 0 };
+  const terms: Terms = { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0 };
   const projectEnd = new Map<string, number>();
   let makespan = 0;
   // (person, week, client) triples, packed into numbers: counting distinct ones gives switching.
@@ -56,6 +58,7 @@ export function evaluate(problem: Problem, schedule: Schedule): Terms {
     const late = lateDays(problem, j, end);
     if (late > 0) terms.lateness += late * job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1);
     makespan = Math.max(makespan, end + 1);
+    terms.flow += end + 1;
     const project = job.item.project.project;
     projectEnd.set(project, Math.max(projectEnd.get(project) ?? 0, end + 1));
     const crew = schedule.crew[j];
