@@ -16,6 +16,16 @@ export const EXAMPLE_FORMULAS: { tab: string; note: string; formula: string }[] 
     formula: '=ASSIGN(Tasks!A:R, Staff!A:K, Projects!A:P, TimeOff!A:E, Settings!B2)',
   },
   {
+    tab: 'ƒ BUDGETRANGE',
+    note: 'Cost and price ranges (P10 / P50 / P90) per project',
+    formula: '=BUDGETRANGE(Tasks!A:R, Staff!A:K, Costs!A:G, Projects!A:P)',
+  },
+  {
+    tab: 'ƒ ESTIMATE',
+    note: 'A 40-hour estimate, calibrated on the firm’s finished tasks (Hours vs Actual Hours)',
+    formula: '=ESTIMATE(40, Tasks!D2:D18, Tasks!N2:N18)',
+  },
+  {
     tab: 'ƒ SKILLMATCH',
     note: 'How well each person covers "LED:3 x2; Rigging:3" (one number per Staff row)',
     formula: '=SKILLMATCH("LED:3 x2; Rigging:3", Staff!D2:D16)',

@@ -1,6 +1,7 @@
 // The sidebar: a tab per job, each panel built on first open.
 
 import { clear, h } from './dom';
+import { budgetPanel } from './panels/budget';
 import { planPanel } from './panels/plan';
 import { sheetsPanel } from './panels/sheets';
 import { timelinePanel } from './panels/timeline';
@@ -14,6 +15,7 @@ interface Panel {
 const PANELS: Panel[] = [
   { id: 'plan', label: 'Plan', build: planPanel },
   { id: 'timeline', label: 'Timeline', build: timelinePanel },
+  { id: 'budget', label: 'Budget', build: budgetPanel },
   { id: 'sheets', label: 'Sheets', build: sheetsPanel },
 ];
 

@@ -1,0 +1,291 @@
+// The Budget panel: cost, price and margin ranges per project or proposal, the lines driving their
+// uncertainty, a scope what-if that re-plans and re-prices as the factor changes, and the Budget sheet.
+
+import { type BudgetResult, budgetRanges, type ProjectBudget } from '../../src/budget/budget';
+import { budgetSheet } from '../../src/budget/sheet';
+import type { Range } from '../../src/budget/simulate';
+import { scopeWhatIf } from '../../src/budget/whatif';
+import { type Day, dayToIso, isoToDay, shortDate } from '../../src/model/dates';
+import { formatMoney } from '../../src/model/money';
+import { hasErrors } from '../../src/model/problems';
+import { clear, h, nextFrame } from '../dom';
+import { planWorkbook } from '../planning';
+import { server } from '../server';
+import { actionButton, field, fieldError, messageArea, problemList, progress, section, select, showMessage } from '../ui';
+import { type LoadedWorkbook, loadWorkbook } from '../workbook';
+
+interface Loaded {
+  workbook: LoadedWorkbook;
+  result: BudgetResult;
+}
+
+const SCOPE_MIN = 0.05;
+const SCOPE_MAX = 10;
+/** Wait this long after the last keystroke or slider move before re-planning. */
+const SETTLE_MS = 250;
+const MAX_NAMES = 6;
+
+const dateText = (day: Day | undefined) => (day === undefined ? 'not planned' : `${shortDate(day)} ${dayToIso(day).slice(0, 4)}`);
+
+function rangeRow(label: string, range: Range, format: (v: number) => string): HTMLTableRowElement {
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, label),
+    h('td', { class: 'num' }, format(range.p10)),
+    h('td', { class: 'num' }, format(range.p50)),
+    h('td', { class: 'num' }, format(range.p90)),
+  );
+}
+
+function figures(b: ProjectBudget, currency: string): HTMLElement {
+  const money = (v: number) => formatMoney(v, currency);
+  const hours = (v: number) => `${Math.round(v).toLocaleString('en-US')} h`;
+  return h(
+    'table',
+    { class: 'figures', 'aria-label': `Budget ranges for ${b.project.project}` },
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', {}, ''), h('th', { class: 'num' }, 'P10'), h('th', { class: 'num' }, 'P50'), h('th', { class: 'num' }, 'P90')),
+    ),
+    h(
+      'tbody',
+      {},
+      rangeRow('Hours', b.hours, hours),
+      rangeRow('Cost', b.cost, money),
+      rangeRow(b.fixedFee === undefined ? 'Price' : 'Fee', b.price, money),
+      rangeRow('Margin', b.margin, money),
+    ),
+  );
+}
+
+/** Names, shortened for a 300 px sidebar: the first few, then how many more. */
+function people(names: readonly string[]): string {
+  if (names.length === 0) return 'nobody planned yet';
+  const shown = names.slice(0, MAX_NAMES).join(', ');
+  return names.length > MAX_NAMES ? `${shown} and ${names.length - MAX_NAMES} more` : shown;
+}
+
+function summary(b: ProjectBudget): HTMLElement {
+  const top = b.drivers.slice(0, 4);
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'hint' },
+      b.fixedFee === undefined
+        ? 'Priced at rate card (no Value in Projects).'
+        : 'Fixed fee (Projects > Value): the margin carries the risk.',
+    ),
+    h('p', {}, h('strong', {}, 'Ends: '), dateText(b.end)),
+    h('p', {}, h('strong', {}, 'On it: '), people(b.crew)),
+    h('p', {}, h('strong', {}, 'Biggest drivers of uncertainty:')),
+    top.length
+      ? h(
+          'ul',
+          { class: 'drivers', style: 'padding-left: 18px; margin: 2px 0 8px' },
+          ...top.map((d) => h('li', {}, `${d.label} — ${Math.round(d.share * 100)}%`)),
+        )
+      : h('p', { class: 'hint' }, 'None: everything is done or has no range.'),
+  );
+}
+
+function comparison(before: ProjectBudget, after: ProjectBudget, currency: string): HTMLElement {
+  const money = (v: number) => formatMoney(v, currency);
+  const row = (label: string, a: string, b: string) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, a), h('td', {}, b));
+  const changed = (a: string[], b: string[]) => {
+    const gone = a.filter((n) => !b.includes(n));
+    const added = b.filter((n) => !a.includes(n));
+    return (
+      [added.length ? `+ ${added.join(', ')}` : '', gone.length ? `− ${gone.join(', ')}` : ''].filter(Boolean).join('; ') || 'same people'
+    );
+  };
+  return h(
+    'table',
+    { class: 'figures', 'aria-label': 'Scope what-if compared with the sheet' },
+    h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, `Scope ${before.scope}`), h('th', {}, `Scope ${after.scope}`))),
+    h(
+      'tbody',
+      {},
+      row('Cost P50', money(before.cost.p50), money(after.cost.p50)),
+      row('Cost P90', money(before.cost.p90), money(after.cost.p90)),
+      row(before.fixedFee === undefined ? 'Price P50' : 'Fee', money(before.price.p50), money(after.price.p50)),
+      row('Margin P50', money(before.margin.p50), money(after.margin.p50)),
+      row('Ends', dateText(before.end), dateText(after.end)),
+      row('People', `${before.crew.length}`, `${after.crew.length} (${changed(before.crew, after.crew)})`),
+    ),
+  );
+}
+
+/** The factor typed in, or a message saying what is wrong with it. */
+function readScope(text: string): { factor?: number; error?: string } {
+  const factor = Number(text.trim().replace(',', '.'));
+  if (text.trim() === '' || !Number.isFinite(factor)) return { error: 'Scope must be a number, like 0.5 for half or 1.5 for half again.' };
+  if (factor < SCOPE_MIN || factor > SCOPE_MAX) return { error: `Scope must be from ${SCOPE_MIN} to ${SCOPE_MAX}.` };
+  return { factor };
+}
+
+export function budgetPanel(): HTMLElement {
+  const area = messageArea();
+  const bar = progress();
+  const projectSelect = select([]);
+  const current = h('div', { 'aria-live': 'polite' });
+  const scopeInput = h('input', { type: 'number', min: SCOPE_MIN, max: SCOPE_MAX, step: 0.05, value: 1, inputmode: 'decimal' });
+  const scopeSlider = h('input', { type: 'range', min: 0.1, max: 2, step: 0.05, value: 1, 'aria-label': 'Scope slider' });
+  const whatIfArea = h('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const writeArea = messageArea();
+  let loaded: Loaded | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let run = 0;
+
+  const selected = (): ProjectBudget | undefined => loaded?.result.projects.find((b) => b.project.project === projectSelect.value);
+  const currency = () => loaded?.workbook.plan.settings.currency ?? 'USD';
+
+  const showProject = () => {
+    run += 1; // a what-if still pending was for the previous project
+    const b = selected();
+    clear(current);
+    clear(whatIfArea);
+    whatIfArea.className = 'message';
+    fieldError(scopeInput, '');
+    if (!b) return;
+    current.append(figures(b, currency()), summary(b));
+    scopeInput.value = String(b.scope);
+    scopeSlider.value = String(Math.min(2, Math.max(0.1, b.scope)));
+  };
+
+  const replan = async (ticket: number) => {
+    const b = selected();
+    const { factor, error } = readScope(scopeInput.value);
+    fieldError(scopeInput, error ?? '');
+    if (factor === undefined) {
+      clear(whatIfArea);
+      whatIfArea.className = 'message';
+    }
+    if (!loaded || !b || factor === undefined) return;
+    if (factor === b.scope) {
+      showMessage(whatIfArea, 'info', 'This is the scope in the Projects sheet: the figures above.');
+      return;
+    }
+    showMessage(whatIfArea, 'info', `Re-planning and re-pricing at scope ${factor}…`);
+    await nextFrame();
+    if (ticket !== run) return;
+    const whatIf = scopeWhatIf(loaded.workbook.plan, b.project.project, factor);
+    if (ticket !== run) return;
+    showMessage(
+      whatIfArea,
+      'info',
+      comparison(b, whatIf.budget, currency()),
+      h('p', { class: 'hint' }, 'Only work and costs marked Scales change. The sheets are not changed.'),
+    );
+  };
+
+  const scheduleReplan = () => {
+    run += 1;
+    const ticket = run;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      replan(ticket).catch((e: unknown) => showMessage(whatIfArea, 'error', e instanceof Error ? e.message : String(e)));
+    }, SETTLE_MS);
+  };
+
+  scopeInput.addEventListener('input', () => {
+    const { factor } = readScope(scopeInput.value);
+    if (factor !== undefined) scopeSlider.value = String(Math.min(2, Math.max(0.1, factor)));
+    scheduleReplan();
+  });
+  scopeSlider.addEventListener('input', () => {
+    scopeInput.value = scopeSlider.value;
+    scheduleReplan();
+  });
+  projectSelect.addEventListener('change', showProject);
+
+  const details = h(
+    'div',
+    { hidden: true },
+    field('Project or proposal', projectSelect),
+    current,
+    field('Scope (what-if)', scopeInput, 'Scales work and costs marked Scales: 0.5 = half, 1.5 = half again.'),
+    scopeSlider,
+    whatIfArea,
+  );
+
+  const compute = actionButton(
+    'Compute budgets',
+    area,
+    async () => {
+      showMessage(area, 'info', 'Reading the workbook…');
+      const workbook = await loadWorkbook();
+      if (!workbook.ok) {
+        showMessage(area, 'error', 'Fix these first:', problemList(workbook.problems));
+        return;
+      }
+      const schedule = await planWorkbook(workbook, true, bar);
+      await bar.set(1, 'Simulating budgets…');
+      const result = budgetRanges(workbook.plan, schedule);
+      bar.hide();
+      loaded = { workbook, result };
+      const previous = projectSelect.value;
+      clear(projectSelect);
+      for (const b of result.projects)
+        projectSelect.append(h('option', { value: b.project.project }, `${b.project.project} (${b.project.status})`));
+      if (result.projects.some((b) => b.project.project === previous)) projectSelect.value = previous;
+      details.hidden = result.projects.length === 0;
+      showProject();
+      const calibrated =
+        result.calibration.tasks >= 2
+          ? `calibrated on ${result.calibration.tasks} finished tasks`
+          : 'no finished tasks yet: default ranges';
+      if (hasErrors(result.problems))
+        showMessage(area, 'error', 'Some work cannot be priced until these are fixed:', problemList(result.problems));
+      else
+        showMessage(
+          area,
+          'ok',
+          `${result.projects.length} projects priced; hours ${calibrated}.`,
+          ...(result.problems.length ? [problemList(result.problems)] : []),
+        );
+    },
+    true,
+  );
+
+  const write = actionButton('Write Budget sheet', writeArea, async () => {
+    if (!loaded) {
+      showMessage(writeArea, 'error', 'Compute budgets first.');
+      return;
+    }
+    if (hasErrors(loaded.result.problems)) {
+      showMessage(writeArea, 'error', 'Nothing was written: fix the problems listed above first.');
+      return;
+    }
+    const { plan, snapshot } = loaded.workbook;
+    const today = isoToDay(snapshot.today) as number;
+    await server.writeOutputs([budgetSheet(loaded.result, plan.settings.currency, plan.settings.targetMargin, today)]);
+    showMessage(writeArea, 'ok', `Budget sheet written: ${loaded.result.projects.length} projects, at the scopes in the Projects sheet.`);
+  });
+
+  return h(
+    'div',
+    {},
+    section(
+      'Budget',
+      h(
+        'p',
+        { class: 'hint' },
+        'Cost, price and margin ranges (P10 · P50 · P90) per project, from the plan’s crews and rates, three-point hours and the firm’s own history of estimates vs actuals.',
+      ),
+      compute,
+      bar.element,
+      area,
+      details,
+    ),
+    section(
+      'Budget sheet',
+      h('p', { class: 'hint' }, 'Writes one row per project to the Budget sheet. Input sheets are not changed.'),
+      write,
+      writeArea,
+    ),
+  );
+}
