@@ -54,6 +54,7 @@ export async function startSession(distDir: string, options: { sample: boolean }
     const sheet = ss.load(example.tab, [[example.note]]);
     sheet.edit(3, 1).formula = example.formula;
   }
+  if (ss.sheets.length) ss.setActiveSheet(ss.sheets[0]);
   const session: PreviewSession = { ss, services, addon, sidebarHtml, recalculate: () => recalculate(addon, ss) };
   session.recalculate();
   ss.log.reset();

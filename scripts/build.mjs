@@ -3,8 +3,8 @@
 //
 // Code.js is one IIFE bundle assigned to the single global `Crewsheet`, followed by one top-level
 // function per `export function` of src/gas/*.ts (names ending in "_" stay private). Apps Script only
-// sees top-level functions: menus, google.script.run and custom functions (with their JSDoc, which
-// Sheets reads for @customfunction autocomplete) all need them.
+// sees top-level functions: menus, google.script.run and custom functions (whose JSDoc Sheets reads
+// for @customfunction autocomplete) all need them.
 
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -56,8 +56,10 @@ export async function publicFunctions() {
   return { files, functions: found };
 }
 
+/** Custom functions keep their JSDoc (Sheets reads it for autocomplete); other entry points need none. */
 function stub({ name, params, jsdoc }) {
-  return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${params.join(', ')}) {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}\n`;
+  const doc = jsdoc.includes('@customfunction') ? `${jsdoc}\n` : '';
+  return `${doc}function ${name}(${params.join(', ')}) {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}\n`;
 }
 
 async function buildCode() {

@@ -231,7 +231,10 @@ export function budgetPanel(): HTMLElement {
       clear(projectSelect);
       for (const b of result.projects)
         projectSelect.append(h('option', { value: b.project.project }, `${b.project.project} (${b.project.status})`));
+      // Keep the choice across recomputes; otherwise start on open work, not history.
+      const open = result.projects.find((b) => b.project.status !== 'Done' && b.project.status !== 'Lost');
       if (result.projects.some((b) => b.project.project === previous)) projectSelect.value = previous;
+      else if (open) projectSelect.value = open.project.project;
       details.hidden = result.projects.length === 0;
       showProject();
       const calibrated =
