@@ -16,6 +16,11 @@ export const EXAMPLE_FORMULAS: { tab: string; note: string; formula: string }[] 
     formula: '=ASSIGN(Tasks!A:R, Staff!A:K, Projects!A:P, TimeOff!A:E, Settings!B2)',
   },
   {
+    tab: 'ƒ ATTAINMENT',
+    note: 'Quota attainment as of today: actual, pace, projection and status per Quotas row',
+    formula: '=ATTAINMENT(Quotas!A:D, Projects!A:P)',
+  },
+  {
     tab: 'ƒ BUDGETRANGE',
     note: 'Cost and price ranges (P10 / P50 / P90) per project',
     formula: '=BUDGETRANGE(Tasks!A:R, Staff!A:K, Costs!A:G, Projects!A:P)',

@@ -3,6 +3,7 @@
 import { clear, h } from './dom';
 import { budgetPanel } from './panels/budget';
 import { planPanel } from './panels/plan';
+import { quotasPanel } from './panels/quotas';
 import { sheetsPanel } from './panels/sheets';
 import { timelinePanel } from './panels/timeline';
 
@@ -16,6 +17,7 @@ const PANELS: Panel[] = [
   { id: 'plan', label: 'Plan', build: planPanel },
   { id: 'timeline', label: 'Timeline', build: timelinePanel },
   { id: 'budget', label: 'Budget', build: budgetPanel },
+  { id: 'quotas', label: 'Quotas', build: quotasPanel },
   { id: 'sheets', label: 'Sheets', build: sheetsPanel },
 ];
 

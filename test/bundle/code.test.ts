@@ -5,6 +5,8 @@ import { addonWith, builtCode, sampleAddon } from '../support/addon';
 
 const ENTRY_POINTS = [
   'ASSIGN',
+  'ATTAINMENT',
+  'UTILIZATION',
   'BUDGETRANGE',
   'ESTIMATE',
   'GANTT',

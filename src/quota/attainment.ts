@@ -1,0 +1,414 @@
+// Attainment of each Quotas row as of a date: Actual (what happened by then), Pace, Projected (where
+// the owner lands at the period's end) and Status — each with the input rows that make it up.
+//
+// Projected = every fact recorded in the period (including any dated after the as-of date) plus:
+// - account managers: open proposals with an Expected Close in the period, each weighted by its
+//   Probability. A proposal without a Probability is not projected (no number is invented for it);
+//   the note says so and asks for one. Once the period is over, open proposals no longer count.
+// - project managers: projects the current plan finishes within the period, on time when the plan
+//   finishes them by their Due — so a plan running late shows up here as a quota at risk.
+// - billable hours: the hours the current plan books for the person on days of the period.
+
+import type { Day } from '../model/dates';
+import type { Period } from '../model/period';
+import type { Plan } from '../model/plan';
+import type { Metric, ProjectRow, QuotaRow, TaskRow } from '../model/sheets';
+import { nameKey } from '../model/work';
+import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
+import { type Accounts, accounts, existingBefore } from './accounts';
+import { type Delivery, deliveries, type PlannedFinish, plannedFinishes, undatedDeliveries } from './delivery';
+import { assignees, bookedHours, committedTasks, crewNames, type LoggedWork, loggedLine, loggedWork } from './hours';
+import { byName } from './names';
+import { paceAt, type Status, statusOf } from './status';
+import { iso, named } from './trace';
+import { formatFigure, formatPercent, METRIC_UNITS, type Unit } from './units';
+
+export type ContributionKind = 'actual' | 'recorded later' | 'pipeline' | 'plan';
+
+/** One input row's part in a quota's figures. */
+export interface Contribution {
+  /** actual: happened by the as-of date; recorded later: dated after it, within the period; pipeline: a weighted open proposal; plan: from the current plan. */
+  kind: ContributionKind;
+  day: Day;
+  /** Added to the sum; for a rate, 1 when on time. */
+  amount: number;
+  /** For a rate: 1 when it counts in the denominator. */
+  judged?: number;
+  line: string;
+}
+
+export interface Attainment {
+  quota: QuotaRow;
+  metric: Metric;
+  period: Period;
+  unit: Unit;
+  /** The target as used (a rate target of 90 is read as 90%). */
+  target: number;
+  asOf: Day;
+  /** Undefined for a rate with nothing delivered yet, or when the inputs needed are missing. */
+  actual?: number;
+  pace: number;
+  projected?: number;
+  /** Actual / Target. */
+  percent?: number;
+  status?: Status;
+  contributions: Contribution[];
+  /** Rows looked at but not counted, and why, by the figure they would have been part of. */
+  leftOut: LeftOut[];
+  /** What a figure needs that was not given: the Tasks sheet, or the current plan. */
+  missing: { actual?: Need; projected?: Need };
+}
+
+export interface LeftOut {
+  kind: ContributionKind;
+  line: string;
+}
+
+export interface AttainmentOptions {
+  /** Default: the plan's today. */
+  asOf?: Day;
+  /** The current plan. Without it, plan-based projections say what they need instead of a number. */
+  schedule?: ScheduleResult;
+}
+
+export type Need = 'tasks' | 'plan';
+
+/** The target as a quota uses it: a rate target above 1 was written as a percentage (90 → 90%). */
+export function quotaTarget(quota: Pick<QuotaRow, 'metric' | 'target'>): number {
+  return METRIC_UNITS[quota.metric] === 'rate' && quota.target > 1 ? quota.target / 100 : quota.target;
+}
+
+interface Facts {
+  plan: Plan;
+  accounts: Accounts;
+  deliveries: Delivery[];
+  finishes?: Map<string, PlannedFinish>;
+  /** Person key → Done tasks naming them, with a Done On date and without. */
+  logged: Map<string, LoggedWork[]>;
+  undated: Map<string, TaskRow[]>;
+  /** Person key → committed planned tasks they work on; undefined without a plan. */
+  booked?: Map<string, PlannedTask[]>;
+}
+
+interface Scope {
+  facts: Facts;
+  owner: string;
+  period: Period;
+  asOf: Day;
+  money: (amount: number) => string;
+  counted: Contribution[];
+  leftOut: LeftOut[];
+  missing: Attainment['missing'];
+}
+
+const isOwner = (scope: Scope, name: string | undefined) => name !== undefined && nameKey(name) === scope.owner;
+const within = (scope: Scope, day: Day | undefined): day is Day => day !== undefined && day >= scope.period.from && day <= scope.period.to;
+const factKind = (scope: Scope, day: Day): ContributionKind => (day <= scope.asOf ? 'actual' : 'recorded later');
+const project = (scope: Scope, p: ProjectRow) => named(scope.facts.plan, p.project, 'Projects', p.row);
+const skip = (scope: Scope, kind: ContributionKind, line: string) => {
+  scope.leftOut.push({ kind, line });
+};
+/** Open proposals can still close while the period runs. */
+const periodOpen = (scope: Scope) => scope.asOf < scope.period.to;
+
+type SalesMetric = 'Revenue' | 'Expansion Revenue';
+
+function sales(scope: Scope, metric: SalesMetric): void {
+  const expansionOnly = metric === 'Expansion Revenue';
+  const { accounts } = scope.facts;
+  for (const sale of accounts.sales) {
+    if (!isOwner(scope, sale.accountManager) || !within(scope, sale.wonOn)) continue;
+    const value = sale.project.value === undefined ? `${scope.money(0)} (no Value)` : scope.money(sale.value);
+    const via = sale.managerSource ? `; ${sale.managerSource}` : '';
+    const line = `${project(scope, sale.project)}: won ${iso(sale.wonOn)}, ${value}${via}`;
+    const existing = existingBefore(accounts, sale.project.client, sale.wonOn);
+    if (expansionOnly && !existing) {
+      skip(scope, factKind(scope, sale.wonOn), `${line}: not expansion, the first work for ${sale.project.client}`);
+      continue;
+    }
+    const why = expansionOnly && existing ? `; existing account: ${existing.source}` : '';
+    scope.counted.push({ kind: factKind(scope, sale.wonOn), day: sale.wonOn, amount: sale.value, line: `${line}${why}` });
+  }
+  for (const p of accounts.undated) {
+    if (isOwner(scope, p.accountManager))
+      skip(scope, 'actual', `${project(scope, p)}: ${p.status} but no Won On date, so no period counts it`);
+  }
+  pipeline(scope, metric);
+}
+
+/** Open proposals of this account manager closing in the period, weighted by their Probability. */
+function pipeline(scope: Scope, metric: SalesMetric): void {
+  const expansionOnly = metric === 'Expansion Revenue';
+  for (const proposal of scope.facts.accounts.proposals) {
+    const p = proposal.project;
+    if (!isOwner(scope, proposal.accountManager)) continue;
+    const value = p.value === undefined ? `${scope.money(0)} (no Value)` : scope.money(p.value);
+    if (p.expectedClose === undefined) {
+      skip(scope, 'pipeline', `${project(scope, p)}: open proposal, ${value}, without an Expected Close: not projected`);
+      continue;
+    }
+    if (!within(scope, p.expectedClose)) continue;
+    const closing = `${project(scope, p)}: open proposal closing ${iso(p.expectedClose)}`;
+    if (!periodOpen(scope)) {
+      skip(scope, 'pipeline', `${closing}, still open when the period ended: not counted`);
+      continue;
+    }
+    if (expansionOnly && !existingBefore(scope.facts.accounts, p.client, p.expectedClose)) {
+      skip(scope, 'pipeline', `${closing}: ${p.client} would be a new client, not expansion`);
+      continue;
+    }
+    if (p.probability === undefined) {
+      skip(scope, 'pipeline', `${closing}, ${value}, has no Probability: not projected (add one to count it)`);
+      continue;
+    }
+    const amount = (p.value ?? 0) * p.probability;
+    const late = p.expectedClose < scope.asOf ? ' (its Expected Close has passed)' : '';
+    scope.counted.push({
+      kind: 'pipeline',
+      day: p.expectedClose,
+      amount,
+      line: `${closing}${late}, ${value} × ${formatPercent(p.probability)} = ${scope.money(amount)}`,
+    });
+  }
+}
+
+function newClients(scope: Scope): void {
+  const { accounts } = scope.facts;
+  for (const start of accounts.starts.values()) {
+    if (!isOwner(scope, start.accountManager) || !within(scope, start.day)) continue;
+    scope.counted.push({
+      kind: factKind(scope, start.day),
+      day: start.day,
+      amount: 1,
+      line: `${start.client}: new client, ${start.source}`,
+    });
+  }
+  // Open proposals to clients the firm has not worked for: the chance at least one is won.
+  const prospects = new Map<string, { client: string; close: Day; parts: string[]; miss: number }>();
+  for (const proposal of accounts.proposals) {
+    const p = proposal.project;
+    if (!isOwner(scope, proposal.accountManager) || !within(scope, p.expectedClose) || !periodOpen(scope)) continue;
+    const start = accounts.starts.get(nameKey(p.client));
+    if (start && start.day <= scope.period.to) continue;
+    if (p.probability === undefined) {
+      skip(
+        scope,
+        'pipeline',
+        `${project(scope, p)}: open proposal to ${p.client} without a Probability: not projected (add one to count it)`,
+      );
+      continue;
+    }
+    const key = nameKey(p.client);
+    const prospect = prospects.get(key) ?? { client: p.client, close: p.expectedClose as Day, parts: [], miss: 1 };
+    prospect.parts.push(`${project(scope, p)} closing ${iso(p.expectedClose as Day)}, ${formatPercent(p.probability)}`);
+    prospect.miss *= 1 - p.probability;
+    prospect.close = Math.min(prospect.close, p.expectedClose as Day);
+    prospects.set(key, prospect);
+  }
+  for (const { client, close, parts, miss } of prospects.values()) {
+    const chance = 1 - miss;
+    const combined = parts.length > 1 ? `; at least one won: ${formatPercent(chance)}` : '';
+    scope.counted.push({
+      kind: 'pipeline',
+      day: close,
+      amount: chance,
+      line: `${client}: would be a new client — ${parts.join('; ')}${combined}`,
+    });
+  }
+}
+
+type DeliveryMetric = 'On-Time Projects' | 'On-Time Rate' | 'Delivered Value';
+
+/** Delivered Value lines end with the project's value. */
+function valueSuffix(scope: Scope, metric: DeliveryMetric, p: ProjectRow): string {
+  if (metric !== 'Delivered Value') return '';
+  return `, ${p.value === undefined ? `${scope.money(0)} (no Value)` : scope.money(p.value)}`;
+}
+
+/** A delivery, done or planned, counted towards the metric: a rate judges each one; the others count those on time. */
+function countDelivery(
+  scope: Scope,
+  metric: DeliveryMetric,
+  p: ProjectRow,
+  delivery: { kind: ContributionKind; day: Day; onTime: boolean; line: string },
+): void {
+  const { kind, day, onTime, line } = delivery;
+  const rate = metric === 'On-Time Rate';
+  if (!rate && !onTime) {
+    skip(scope, kind, line);
+    return;
+  }
+  const amount = metric === 'Delivered Value' ? (p.value ?? 0) : onTime ? 1 : 0;
+  scope.counted.push({ kind, day, amount, judged: rate ? 1 : undefined, line });
+}
+
+function delivered(scope: Scope, metric: DeliveryMetric): void {
+  for (const d of scope.facts.deliveries) {
+    const p = d.project;
+    if (!isOwner(scope, p.projectManager) || !within(scope, d.doneOn)) continue;
+    const base = `${project(scope, p)}: done ${iso(d.doneOn)}`;
+    if (d.onTime === undefined) {
+      skip(scope, factKind(scope, d.doneOn), `${base}, no Due date: not judged on time or late`);
+      continue;
+    }
+    const verdict = d.onTime ? 'on time' : `${d.doneOn - (p.due as Day)} days late`;
+    const line = `${base}, due ${iso(p.due as Day)}: ${verdict}${valueSuffix(scope, metric, p)}`;
+    countDelivery(scope, metric, p, { kind: factKind(scope, d.doneOn), day: d.doneOn, onTime: d.onTime, line });
+  }
+  for (const p of undatedDeliveries(scope.facts.plan)) {
+    if (isOwner(scope, p.projectManager)) skip(scope, 'actual', `${project(scope, p)}: Done but no Done On date, so no period counts it`);
+  }
+  planned(scope, metric);
+}
+
+/** Projects the current plan finishes within the period; on time when by their Due. */
+function planned(scope: Scope, metric: DeliveryMetric): void {
+  const { finishes, plan } = scope.facts;
+  if (!finishes) {
+    if (scope.period.to >= plan.planStart) scope.missing.projected = 'plan';
+    return;
+  }
+  for (const p of plan.projects) {
+    if (!p.project || !isOwner(scope, p.projectManager) || p.doneOn !== undefined) continue;
+    const entry = finishes.get(nameKey(p.project));
+    const due = p.due === undefined ? '' : `, due ${iso(p.due)}`;
+    if (!entry) {
+      if (!within(scope, p.due)) continue;
+      if (p.status === 'On Hold') skip(scope, 'plan', `${project(scope, p)}${due}: On Hold, so not planned: not projected`);
+      if (p.status === 'Won' || p.status === 'Active') {
+        skip(scope, 'plan', `${project(scope, p)}${due}: no work left in the plan, yet no Done On date: not projected`);
+      }
+      continue;
+    }
+    if (entry.finish === undefined) {
+      if (within(scope, p.due)) {
+        skip(scope, 'plan', `${project(scope, p)}${due}: the plan cannot staff ${entry.unstaffable.join(', ')}: not projected to finish`);
+      }
+      continue;
+    }
+    const finish = entry.finish;
+    if (!within(scope, finish)) {
+      if (within(scope, p.due)) skip(scope, 'plan', `${project(scope, p)}${due}: the plan finishes ${iso(finish)}, after the period: late`);
+      continue;
+    }
+    if (p.due === undefined) {
+      skip(scope, 'plan', `${project(scope, p)}: the plan finishes ${iso(finish)}, no Due date: not judged`);
+      continue;
+    }
+    const onTime = finish <= p.due;
+    const verdict = onTime ? 'on time' : `${finish - p.due} days after its Due`;
+    const line = `${project(scope, p)}${due}: the plan finishes ${iso(finish)}, ${verdict}${valueSuffix(scope, metric, p)}`;
+    countDelivery(scope, metric, p, { kind: 'plan', day: finish, onTime, line });
+  }
+}
+
+function billable(scope: Scope): void {
+  const { plan, logged, undated, booked } = scope.facts;
+  if (!plan.layout.Tasks) {
+    scope.missing.actual = 'tasks';
+    scope.missing.projected = 'tasks';
+    return;
+  }
+  const person = scope.owner;
+  for (const work of logged.get(person) ?? []) {
+    if (!within(scope, work.doneOn)) continue;
+    scope.counted.push({ kind: factKind(scope, work.doneOn), day: work.doneOn, amount: work.hours, line: loggedLine(plan, work) });
+  }
+  for (const t of undated.get(person) ?? []) {
+    skip(scope, 'actual', `${named(plan, `${t.project} / ${t.task}`, 'Tasks', t.row)}: Done but no Done On date, so no period counts it`);
+  }
+  if (!booked) {
+    if (scope.period.to >= plan.planStart) scope.missing.projected = 'plan';
+    return;
+  }
+  for (const task of booked.get(person) ?? []) {
+    const hours = bookedHours(task, scope.period);
+    if (hours <= 0) continue;
+    const where = named(plan, `${task.project} / ${task.task}`, task.source.sheet, task.source.row);
+    scope.counted.push({
+      kind: 'plan',
+      day: task.start,
+      amount: hours,
+      line: `${where}: ${formatFigure(hours, 'hours', '')} planned from ${iso(task.start)}`,
+    });
+  }
+}
+
+const COLLECT: Record<Metric, (scope: Scope) => void> = {
+  Revenue: (scope) => sales(scope, 'Revenue'),
+  'Expansion Revenue': (scope) => sales(scope, 'Expansion Revenue'),
+  'New Clients': newClients,
+  'On-Time Projects': (scope) => delivered(scope, 'On-Time Projects'),
+  'On-Time Rate': (scope) => delivered(scope, 'On-Time Rate'),
+  'Delivered Value': (scope) => delivered(scope, 'Delivered Value'),
+  'Billable Hours': billable,
+};
+
+/** A sum, or for a rate the on-time share of what was judged (undefined when nothing was). */
+function figure(unit: Unit, parts: readonly Contribution[]): number | undefined {
+  const amount = parts.reduce((sum, c) => sum + c.amount, 0);
+  if (unit !== 'rate') return amount;
+  const judged = parts.reduce((sum, c) => sum + (c.judged ?? 0), 0);
+  return judged > 0 ? amount / judged : undefined;
+}
+
+function attain(facts: Facts, quota: QuotaRow, asOf: Day): Attainment {
+  const { metric, period } = quota;
+  const unit = METRIC_UNITS[metric];
+  const target = quotaTarget(quota);
+  const currency = facts.plan.settings.currency;
+  const scope: Scope = {
+    facts,
+    owner: nameKey(quota.owner),
+    period,
+    asOf,
+    money: (amount) => formatFigure(amount, 'money', currency),
+    counted: [],
+    leftOut: [],
+    missing: {},
+  };
+  COLLECT[metric](scope);
+  const contributions = scope.counted.sort((a, b) => a.day - b.day);
+  const actual = scope.missing.actual
+    ? undefined
+    : figure(
+        unit,
+        contributions.filter((c) => c.kind === 'actual'),
+      );
+  const projected = scope.missing.projected ? undefined : figure(unit, contributions);
+  const pace = paceAt(target, unit, period, asOf);
+  return {
+    quota,
+    metric,
+    period,
+    unit,
+    target,
+    asOf,
+    actual,
+    pace,
+    projected,
+    percent: actual === undefined ? undefined : actual / target,
+    status: statusOf({ target, actual, pace, projected }),
+    contributions,
+    leftOut: scope.leftOut,
+    missing: scope.missing,
+  };
+}
+
+/** Attainment of every readable Quotas row, in sheet order. */
+export function attainments(plan: Plan, options: AttainmentOptions = {}): Attainment[] {
+  const facts: Facts = {
+    plan,
+    accounts: accounts(plan),
+    deliveries: deliveries(plan),
+    finishes: options.schedule ? plannedFinishes(plan, options.schedule) : undefined,
+    logged: byName(loggedWork(plan), assignees),
+    undated: byName(
+      plan.tasks.filter((t) => t.status === 'Done' && t.doneOn === undefined),
+      (t) => t.assignee ?? [],
+    ),
+    booked: options.schedule ? byName(committedTasks(options.schedule), crewNames) : undefined,
+  };
+  const asOf = options.asOf ?? plan.today;
+  return plan.quotas.filter((q) => q.owner && q.metric && q.period && q.target > 0).map((q) => attain(facts, q, asOf));
+}

@@ -1,0 +1,107 @@
+// The Quotas panel in Chromium, inside the preview, calling the built add-on: attainment bars, the
+// chart, and Write Quotas & KPIs writing both sheets with notes and colours.
+
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the Quotas tab when the sidebar lists it; otherwise mounts the panel in the sidebar itself. */
+async function openQuotas(page: Page): Promise<Locator> {
+  const tab = sidebar(page).getByRole('tab', { name: 'Quotas' });
+  if (await tab.count()) {
+    await tab.click();
+    return sidebar(page).locator('#panel-quotas');
+  }
+  const built = await esbuild.build({
+    stdin: {
+      contents:
+        "import { quotasPanel } from '../../sidebar/panels/quotas';\n(document.getElementById('app') as HTMLElement).replaceChildren(quotasPanel());",
+      resolveDir: import.meta.dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
+  });
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar'));
+  if (!frame) throw new Error('the preview has no sidebar frame');
+  await frame.addScriptTag({ content: built.outputFiles[0].text });
+  return sidebar(page).locator('#app');
+}
+
+async function sheetText(page: Page, name: string): Promise<string> {
+  await page.locator('#tabs button', { hasText: new RegExp(`^${name}$`) }).click();
+  await page.locator(`#grid table[data-sheet="${name}"]`).waitFor();
+  return (await page.locator('#grid table').textContent()) ?? '';
+}
+
+describe('the Quotas panel', () => {
+  it('shows each owner’s attainment with bars and a chart, then writes the Attainment and KPIs sheets', async () => {
+    const preview = await openPreview(browser);
+    const { page } = preview;
+    const panel = await openQuotas(page);
+    await panel.getByLabel('As of').fill('2026-11-21');
+    await panel.getByRole('button', { name: 'Show quotas' }).click();
+    await panel.getByText('9 quotas as of 2026-11-21').waitFor({ timeout: 60_000 });
+
+    const owners = await panel.locator('.quota-table th.owner').allTextContents();
+    expect(owners).toEqual(['Rachel Kim', 'Luis Romero', 'Maya Okafor', 'Ben Ashford', 'Dev Patel', 'Jess Nguyen']);
+    const bars = panel.locator('.quota-bar[role=img]');
+    expect(await bars.count()).toBe(9);
+    // Luis Romero's Q4 revenue: three wins ($175,000) plus Vantage at 60% of $120,000.
+    const luis = panel.locator('tbody', { hasText: 'Luis Romero' }).locator('tr', { hasText: 'Revenue · 2026-Q4' });
+    expect(await luis.textContent()).toContain('$175,000 of $250,000 (70%) · projected $247,000');
+    expect(await luis.locator('.quota-bar').getAttribute('aria-label')).toContain('projected $247,000');
+    expect(await luis.locator('.chip').textContent()).toBe('at risk');
+
+    const chart = panel.locator('.quota-chart svg');
+    expect(await chart.locator('title').textContent()).toContain('Rachel Kim, Revenue 2026');
+    await panel.getByLabel('Chart').selectOption({ label: 'Luis Romero · Revenue 2026-Q4' });
+    expect(await chart.locator('title').textContent()).toContain('Luis Romero, Revenue 2026-Q4');
+    expect(await chart.locator('path').count()).toBe(3);
+    expect(await panel.locator('table.figures').textContent()).toMatch(/On-time delivery\s*50% \(1 of 2\)/);
+
+    await panel.getByRole('button', { name: 'Write Quotas & KPIs' }).click();
+    await panel.getByText('Attainment and KPIs sheets written').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'quotas.png') });
+
+    const attainment = await sheetText(page, 'Attainment');
+    expect(attainment).toContain('Crewsheet quota attainment');
+    expect(attainment).toContain('Luis Romero');
+    const noted = page.locator('#grid td[data-note]');
+    expect(await noted.count()).toBeGreaterThan(40);
+    const kpis = await sheetText(page, 'KPIs');
+    expect(kpis).toContain('On-time delivery rate');
+    expect(kpis).toContain('Budget adherence by project');
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  }, 150_000);
+
+  it('shows a wrong KPI period under its field and writes nothing', async () => {
+    const preview = await openPreview(browser);
+    const { page } = preview;
+    const panel = await openQuotas(page);
+    await panel.getByLabel('KPI period').fill('2026-Q7');
+    await panel.getByRole('button', { name: 'Write Quotas & KPIs' }).click();
+    await panel.getByText('Correct the field marked above.').waitFor();
+    const field = panel.getByLabel('KPI period');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await panel.locator(`#${await field.getAttribute('id')}-error`).textContent()).toContain('cannot read period "2026-Q7"');
+    expect(await page.locator('#tabs button').allTextContents()).not.toContain('Attainment');
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  });
+});
