@@ -4,6 +4,7 @@ import { clear, h } from './dom';
 import { budgetPanel } from './panels/budget';
 import { planPanel } from './panels/plan';
 import { quotasPanel } from './panels/quotas';
+import { sharePanel } from './panels/share';
 import { sheetsPanel } from './panels/sheets';
 import { timelinePanel } from './panels/timeline';
 
@@ -18,6 +19,7 @@ const PANELS: Panel[] = [
   { id: 'timeline', label: 'Timeline', build: timelinePanel },
   { id: 'budget', label: 'Budget', build: budgetPanel },
   { id: 'quotas', label: 'Quotas', build: quotasPanel },
+  { id: 'share', label: 'Share', build: sharePanel },
   { id: 'sheets', label: 'Sheets', build: sheetsPanel },
 ];
 

@@ -2,6 +2,8 @@
 // Only plain data crosses (google.script.run drops Dates): dates travel as DateCell ISO days.
 
 import type { Cell, OutputSheetName, SheetOutput } from './model/output';
+import type { SharedTask } from './share/planned';
+import type { ShareRecord } from './share/shares';
 
 export interface WorkbookSnapshot {
   spreadsheetName: string;
@@ -21,6 +23,37 @@ export interface SetUpReport {
   filled: string[];
 }
 
+/** Whether Crewsheet may create and share files in the user's Drive (asked the first time Share is used). */
+export interface ShareAccess {
+  granted: boolean;
+  /** Where the user grants it, when not granted yet. */
+  authorizationUrl: string | null;
+}
+
+export interface ShareRequest {
+  clients: string[];
+  /** The plan's facts for these clients' tasks; the server re-reads everything else from the sheets. */
+  planned: SharedTask[];
+}
+
+export interface RevokeRequest {
+  clients: string[];
+}
+
+export interface ShareOutcome {
+  client: string;
+  ok: boolean;
+  /** What happened, in words, or why nothing was shared. */
+  message: string;
+  /** The copy, when there is one. */
+  url?: string;
+  sharedWith: string[];
+}
+
+export interface ShareReport {
+  outcomes: ShareOutcome[];
+}
+
 export interface SidebarApi {
   /** One read of every sheet. */
   getWorkbook(): WorkbookSnapshot;
@@ -28,6 +61,14 @@ export interface SidebarApi {
   writeOutputs(outputs: SheetOutput[]): WriteReport;
   /** Creates missing input sheets; with sample, fills an empty workbook with the sample firm. */
   setUpSheets(options: { sample: boolean }): SetUpReport;
+  /** The Shares sheet's rows: each client's copy, who it is shared with, when it was refreshed. */
+  getShares(): ShareRecord[];
+  /** Whether Share may use Drive yet, and where to allow it. */
+  shareAccess(): ShareAccess;
+  /** Creates or refreshes each client's copy and shares it view-only with the client's contacts. */
+  shareClients(request: ShareRequest): ShareReport;
+  /** Removes the viewers Share added to each client's copy. */
+  revokeClients(request: RevokeRequest): ShareReport;
 }
 
-export type { OutputSheetName };
+export type { OutputSheetName, SharedTask, ShareRecord };

@@ -1,6 +1,7 @@
 // The Apps Script globals Crewsheet uses, backed by the in-memory spreadsheet. Every access to a
 // service is recorded, so a test can prove that loading the script touches none of them.
 
+import { FakeDrive } from './drive';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 export interface MenuRecord {
@@ -66,6 +67,8 @@ export interface FakeServices {
   touched: string[];
   /** While true, calls that need authorization fail, as in a custom function. */
   restricted: { on: boolean };
+  /** Drive and the Sheets API, for client copies. */
+  drive: FakeDrive;
 }
 
 const WRITE_METHODS = /^(set|insert|delete|move|clear|create|add|remove|share)/;
@@ -109,12 +112,14 @@ function guarded<T extends object>(target: T, restricted: { on: boolean }): T {
 }
 
 export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'): FakeServices {
+  const restricted = { on: false };
   const services: FakeServices = {
     globals: {},
     ui: new FakeUi(),
     lock: new FakeLock(),
     touched: [],
-    restricted: { on: false },
+    restricted,
+    drive: new FakeDrive(restricted),
   };
   const spreadsheet = guarded(ss, services.restricted);
   const SpreadsheetApp = {
@@ -164,10 +169,22 @@ export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'):
     getActiveUser: () => ({ getEmail: () => 'preview@example.com' }),
     getEffectiveUser: () => ({ getEmail: () => 'preview@example.com' }),
   };
-  const ScriptApp = { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } };
+  const ScriptApp = {
+    AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
+    ...services.drive.authorization,
+  };
   const Logger = { log: () => Logger };
 
-  const plain = { SpreadsheetApp, HtmlService, LockService, Session, ScriptApp, Logger };
+  const plain = {
+    SpreadsheetApp,
+    HtmlService,
+    LockService,
+    Session,
+    ScriptApp,
+    Logger,
+    Drive: services.drive.drive,
+    Sheets: services.drive.sheets,
+  };
   for (const [name, service] of Object.entries(plain)) services.globals[name] = watched(name, service, services);
   return services;
 }

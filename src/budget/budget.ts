@@ -53,11 +53,16 @@ export interface BudgetOptions {
   only?: ReadonlySet<string>;
 }
 
-/** The firm's finished tasks with hours and actual hours: what estimates are calibrated on. */
+/**
+ * The firm's finished tasks with hours and actual hours, oldest first (by Done On; sheet order where
+ * it is missing): what estimates are calibrated on.
+ */
 export function historyOf(items: readonly WorkItem[]): HistoryPoint[] {
   return items
     .filter((i) => i.status === 'Done' && i.hours > 0 && (i.actualHours ?? 0) > 0)
-    .map((i) => ({
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => (a.item.doneOn ?? Number.NEGATIVE_INFINITY) - (b.item.doneOn ?? Number.NEGATIVE_INFINITY) || a.order - b.order)
+    .map(({ item: i }) => ({
       estimate: i.hours,
       actual: i.actualHours as number,
       groups: groupsOf(i, i.pinned[0]),

@@ -87,7 +87,7 @@ export function validatePlan(plan: Plan, tasks: readonly PlannedTask[], options:
   for (const task of tasks) {
     const item = items.get(task.key);
     if (!item || task.state === 'unstaffable') continue;
-    const earliest = Math.max(plan.planStart, task.state === 'in progress' ? plan.planStart : (item.earliest ?? plan.planStart));
+    const earliest = Math.max(plan.planStart, item.status === 'In Progress' ? plan.planStart : (item.earliest ?? plan.planStart));
     if (task.start < earliest) errors.push(`${task.key}: starts ${dayToIso(task.start)}, before ${dayToIso(earliest)}`);
     for (const dep of item.after) {
       const pred = byKey.get(list[dep].key);

@@ -18,6 +18,11 @@ const ENTRY_POINTS = [
   'menuFillSample',
   'getWorkbook',
   'writeOutputs',
+  'CLIENTVIEW',
+  'getShares',
+  'shareAccess',
+  'shareClients',
+  'revokeClients',
   'setUpSheets',
 ];
 

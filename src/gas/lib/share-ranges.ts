@@ -1,0 +1,56 @@
+// CLIENTVIEW's input: the ranges passed, plus the sheets a client copy also depends on, read from this
+// spreadsheet (custom functions may read): Settings (names or roles, prices), Clients (account
+// managers), and, when a staff range is given, TimeOff and Templates (the plan).
+
+import { dateToDay } from '../../model/dates';
+import type { Plan } from '../../model/plan';
+import { columnLetter, formatProblem, type Problem } from '../../model/problems';
+import { findTab, type Grid, type RawWorkbook, readWorkbook } from '../../model/read';
+import { Settings } from '../../model/settings';
+import { Clients, Templates, TimeOff } from '../../model/sheets';
+import { blockingProblems } from '../../share/targets';
+import { asTable, messageColumn } from './args';
+import { timeZoneOf } from './spreadsheet';
+
+export interface ClientViewInput {
+  plan?: Plan;
+  /** The readable answer when the ranges cannot be read. */
+  message?: string[][];
+  timeZone: string;
+}
+
+function contextSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, withStaff: boolean): RawWorkbook {
+  const tabs: Record<string, Grid> = Object.fromEntries(ss.getSheets().map((s) => [s.getName(), []]));
+  const specs = withStaff ? [Settings, Clients, TimeOff, Templates] : [Settings, Clients, Templates];
+  const raw: RawWorkbook = {};
+  for (const spec of specs) {
+    const tab = findTab(tabs, spec);
+    if (tab !== undefined) raw[tab] = (ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet).getDataRange().getValues();
+  }
+  return raw;
+}
+
+/** Without staff no one can be checked against Staff, so pins are taken as written. */
+function withoutStaffChecks(plan: Plan, problems: Problem[]): Problem[] {
+  const tasks = plan.layout.Tasks;
+  const letter = tasks?.columns.assignee ? columnLetter(tasks.columns.assignee) : undefined;
+  return problems.filter((p) => !(letter && p.sheet === tasks?.tab && p.cell.replace(/\d+$/, '') === letter));
+}
+
+export function clientViewInput(ranges: { Projects: unknown; Tasks: unknown; Staff?: unknown }): ClientViewInput {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = timeZoneOf(ss);
+  const withStaff = ranges.Staff !== undefined && ranges.Staff !== '';
+  const raw: RawWorkbook = { ...contextSheets(ss, withStaff), Projects: asTable(ranges.Projects), Tasks: asTable(ranges.Tasks) };
+  if (withStaff) raw.Staff = asTable(ranges.Staff);
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: dateToDay(new Date(), timeZone) });
+  const errors = blockingProblems(plan, withStaff ? problems : withoutStaffChecks(plan, problems));
+  if (!errors.length) return { plan, timeZone };
+  return {
+    timeZone,
+    message: messageColumn(
+      `CLIENTVIEW cannot read the sheets: ${errors.length} problem${errors.length === 1 ? '' : 's'} (in the ranges passed, cells count from each range's first row)`,
+      errors.map(formatProblem),
+    ),
+  };
+}

@@ -1,0 +1,168 @@
+// The plan crosses from the sidebar (where it is computed) to the server (which writes the copies) as
+// the bare facts of each of the clients' planned tasks: who, which slot, which days. Nothing else
+// crosses: every name, date and status a copy shows is re-read by the server from its own read of the
+// sheets, and the server checks these facts against that read before using them.
+
+import { type Day, dayToIso, isoToDay } from '../model/dates';
+import type { Plan } from '../model/plan';
+import type { StaffRow } from '../model/sheets';
+import { nameKey, type WorkItem } from '../model/work';
+import type { PlannedTask, ScheduleResult, TaskState } from '../schedule/schedule';
+import { validatePlan } from '../schedule/validate';
+import { shownWork } from './view';
+
+export interface SharedCrewMember {
+  name: string;
+  /** The requirement filled, e.g. "LED:3". */
+  slot: string;
+}
+
+export interface SharedTask {
+  project: string;
+  task: string;
+  state: TaskState;
+  crew: SharedCrewMember[];
+  /** ISO days; absent for a task that cannot be staffed. */
+  start?: string;
+  end?: string;
+  /** Hours each crew member works per day, from start. */
+  daily: number[];
+}
+
+/** The open work of these clients' planned projects, as the plan must place it. */
+function openWork(plan: Plan, clients: readonly string[]): WorkItem[] {
+  return clients.flatMap((c) => shownWork(plan, c)).filter((item) => item.status !== 'Done');
+}
+
+const keyOf = (project: string, task: string) => `${nameKey(project)}\n${nameKey(task)}`;
+
+/** Sidebar side: the facts the server needs from a plan, for these clients only. */
+export function sharedTasks(plan: Plan, result: ScheduleResult, clients: readonly string[]): SharedTask[] {
+  const wanted = new Set(openWork(plan, clients).map((item) => keyOf(item.project.project, item.name)));
+  return result.tasks
+    .filter((t) => wanted.has(keyOf(t.project, t.task)))
+    .map((t) => ({
+      project: t.project,
+      task: t.task,
+      state: t.state,
+      crew: t.crew.map((c) => ({ name: c.name, slot: c.slot })),
+      ...(t.state === 'unstaffable' ? {} : { start: dayToIso(t.start), end: dayToIso(t.end) }),
+      daily: t.daily,
+    }));
+}
+
+const STATES: readonly TaskState[] = ['planned', 'in progress', 'milestone', 'unstaffable'];
+const MAX_SPAN_DAYS = 3660;
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
+const isHours = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 24;
+
+/** The shape of one task as sent, or what is wrong with it. */
+function checkShape(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return 'not a task';
+  const t = value as Record<string, unknown>;
+  if (!isText(t.project) || !isText(t.task)) return 'project and task must be names';
+  if (!STATES.includes(t.state as TaskState)) return 'unknown state';
+  if (!Array.isArray(t.crew) || !t.crew.every((c) => c && isText(c.name) && typeof c.slot === 'string')) return 'crew must be names';
+  if (!Array.isArray(t.daily) || t.daily.length > MAX_SPAN_DAYS || !t.daily.every(isHours)) return 'daily hours must be hours';
+  if (t.state === 'unstaffable') return t.crew.length || t.daily.length ? 'a task that cannot be staffed has no crew' : undefined;
+  if (t.state === 'milestone' && t.crew.length) return 'a milestone has no crew';
+  const start = typeof t.start === 'string' ? isoToDay(t.start) : undefined;
+  const end = typeof t.end === 'string' ? isoToDay(t.end) : undefined;
+  if (start === undefined || end === undefined || end < start || end - start >= MAX_SPAN_DAYS) return 'start and end must be days';
+  return undefined;
+}
+
+interface Lookups {
+  staff: Map<string, StaffRow>;
+  clients: Map<string, string>;
+}
+
+function plannedTask(plan: Plan, lookups: Lookups, item: WorkItem, sent: SharedTask, problems: string[]): PlannedTask {
+  const crew = sent.crew.map((c) => {
+    const person = lookups.staff.get(nameKey(c.name));
+    if (!person) problems.push(`${item.key}: ${c.name} is not on Staff`);
+    return { name: person?.name ?? c.name, slot: c.slot, level: 0 };
+  });
+  const unstaffable = sent.state === 'unstaffable';
+  const start = unstaffable ? plan.planStart : (isoToDay(sent.start as string) as Day);
+  const end = unstaffable ? plan.planStart : (isoToDay(sent.end as string) as Day);
+  const client = lookups.clients.get(nameKey(item.project.client)) ?? item.project.client;
+  return {
+    key: item.key,
+    project: item.project.project,
+    client,
+    task: item.name,
+    state: sent.state,
+    tentative: false,
+    crew,
+    start,
+    end,
+    hours: sent.daily.reduce((a, b) => a + b, 0),
+    daily: [...sent.daily],
+    due: item.due,
+    lateDays: item.due !== undefined && end > item.due ? end - item.due : 0,
+    why: '',
+    source: item.source,
+  };
+}
+
+/** A schedule holding only the given tasks; its summary figures are not computed (copies never show them). */
+export function scheduleOf(planStart: Day, tasks: PlannedTask[]): ScheduleResult {
+  const placed = tasks.filter((t) => t.state !== 'unstaffable');
+  const end = placed.length ? Math.max(...placed.map((t) => t.end)) : undefined;
+  return {
+    planStart,
+    tasks,
+    end,
+    makespanDays: end === undefined ? 0 : end - planStart + 1,
+    totalLateDays: 0,
+    lowerBound: { days: 0, kind: 'critical path', detail: '' },
+    gap: 0,
+    terms: { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0 },
+    decodes: 0,
+  };
+}
+
+/**
+ * Server side: rebuilds the clients' planned tasks from what the sidebar sent, against the server's
+ * own read of the sheets. Every open task of the clients' planned projects must be there, each once,
+ * with a crew of Staff members who qualify, on days they work: a plan that no longer matches the
+ * sheets (or was never a plan) is refused with what does not match.
+ */
+export function scheduleFromShared(
+  plan: Plan,
+  clients: readonly string[],
+  sent: unknown,
+): { schedule: ScheduleResult; problems: [] } | { schedule?: undefined; problems: string[] } {
+  if (!Array.isArray(sent)) return { problems: ['the plan must be a list of tasks'] };
+  const expected = new Map(openWork(plan, clients).map((item) => [keyOf(item.project.project, item.name), item]));
+  const problems: string[] = [];
+  const lookups: Lookups = {
+    staff: new Map(plan.staff.map((s) => [nameKey(s.name), s])),
+    clients: new Map(plan.clients.map((c) => [nameKey(c.client), c.client])),
+  };
+  const tasks = new Map<string, PlannedTask>();
+  for (const [i, value] of sent.entries()) {
+    const wrong = checkShape(value);
+    const task = value as SharedTask;
+    const key = wrong ? '' : keyOf(task.project, task.task);
+    const item = expected.get(key);
+    if (wrong) problems.push(`task ${i + 1}: ${wrong}`);
+    else if (!item) problems.push(`${task.project}/${task.task} is not open work of ${clients.join(', ')}`);
+    else if (tasks.has(key)) problems.push(`${item.key} is listed twice`);
+    else tasks.set(key, plannedTask(plan, lookups, item, task, problems));
+  }
+  for (const [key, item] of expected) if (!tasks.has(key)) problems.push(`${item.key} is missing from the plan`);
+  const ordered = [...expected.keys()].flatMap((k) => tasks.get(k) ?? []);
+  // Milestones carry no one and only a date; they are left out of the rules check, which holds an
+  // in-progress milestone to its project's Start although the planner places it at the plan start.
+  if (!problems.length)
+    problems.push(
+      ...validatePlan(
+        plan,
+        ordered.filter((t) => t.state !== 'milestone'),
+      ),
+    );
+  return problems.length ? { problems } : { schedule: scheduleOf(plan.planStart, ordered), problems: [] };
+}

@@ -1,0 +1,148 @@
+// The Share panel in Chromium, inside the preview, calling the built add-on and its in-memory Drive.
+// The panel is mounted on its own in the preview's sidebar frame (built here from its source with the
+// sidebar's page and styles), so it is tested whichever tabs the sidebar shows.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIM } from '../../preview/page';
+import { startPreview } from '../../preview/server';
+import { DIST, launch, sidebar } from '../support/browser';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+async function panelPage(): Promise<string> {
+  const entry = `import { h } from './dom';
+import { sharePanel } from './panels/share';
+(document.getElementById('app') as HTMLElement).replaceChildren(h('header', { class: 'brand' }, h('h1', {}, 'Crewsheet')), sharePanel());`;
+  const js = await esbuild.build({
+    stdin: { contents: entry, resolveDir: join(ROOT, 'sidebar'), loader: 'ts', sourcefile: 'share-panel.ts' },
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
+  });
+  const [template, css] = await Promise.all([
+    readFile(join(ROOT, 'sidebar', 'index.html'), 'utf8'),
+    readFile(join(ROOT, 'sidebar', 'style.css'), 'utf8'),
+  ]);
+  return template
+    .replace('/*! inline:style */', () => css)
+    .replace('/*! inline:script */', () => js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script'))
+    .replace('<head>', `<head>${SHIM}`);
+}
+
+let browser: Browser;
+let html: string;
+beforeAll(async () => {
+  [browser, html] = await Promise.all([launch(), panelPage()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(setUp: (url: string, preview: Awaited<ReturnType<typeof startPreview>>) => Promise<void> = async () => undefined) {
+  const preview = await startPreview(DIST, 0);
+  await setUp(preview.url, preview);
+  const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/sidebar', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await page.goto(preview.url);
+  await sidebar(page).getByRole('checkbox', { name: 'Helios Energy' }).waitFor();
+  return {
+    page,
+    panel: sidebar(page),
+    drive: () => preview.session().services.drive,
+    errors,
+    close: async () => {
+      await page.close();
+      await preview.close();
+    },
+  };
+}
+
+/** Types a value into a cell of the preview's workbook, as a user would. */
+async function typeInCell(url: string, sheet: string, row: number, column: number, value: string) {
+  await fetch(new URL('/api/formula', url), { method: 'POST', body: JSON.stringify({ sheet, row, column, formula: value }) });
+}
+
+describe('the Share panel', () => {
+  it('shares picked clients, shows each copy, records it in Shares, and revokes', async () => {
+    const view = await open((url) => typeInCell(url, 'Clients', 3, 3, 'exhibits at civicarts'));
+    const { page, panel } = view;
+
+    // A client without a valid Contact Email is listed but cannot be picked, with the cell to fix.
+    const civic = panel.getByRole('checkbox', { name: 'Civic Arts Museum' });
+    expect(await civic.isDisabled()).toBe(true);
+    const civicId = await civic.getAttribute('aria-describedby');
+    expect(await panel.locator(`[id="${civicId}"]`).textContent()).toContain(
+      'Clients!C3: Contact Email has an address that is not an email',
+    );
+
+    // Nor can a client with nothing agreed yet (Vantage only has a proposal).
+    const vantage = panel.getByRole('checkbox', { name: 'Vantage Robotics' });
+    expect(await vantage.isDisabled()).toBe(true);
+    expect(await panel.locator(`[id="${await vantage.getAttribute('aria-describedby')}"]`).textContent()).toContain('Nothing to share yet');
+
+    // Nothing picked: the error shows next to the list.
+    await panel.getByRole('button', { name: 'Create / Refresh client copies' }).click();
+    await panel.getByText('Pick at least one client.').waitFor();
+    expect(view.drive().calls).toEqual([]);
+
+    await panel.getByRole('checkbox', { name: 'Helios Energy' }).check();
+    await panel.getByRole('checkbox', { name: 'Marrow & Finch' }).check();
+    await panel.getByRole('button', { name: 'Create / Refresh client copies' }).click();
+    await panel.getByText('Done. The Shares sheet records each copy.').waitFor({ timeout: 90_000 });
+    const results = await panel.locator('.message li').allTextContents();
+    expect(results[0]).toMatch(/^Helios Energy: Copy created, shared view-only with events@helios-energy\.example/);
+    expect(results[1]).toMatch(/^Marrow & Finch: Copy created, shared view-only with pr@marrowfinch\.example/);
+    expect(await panel.locator('.message a', { hasText: 'Open copy' }).first().getAttribute('href')).toMatch(
+      /^https:\/\/docs\.google\.com\/spreadsheets\/d\/.+\/edit$/,
+    );
+    const files = [...view.drive().files.values()];
+    expect(files.map((f) => f.name).sort()).toEqual(['Helios Energy — Project plan', 'Marrow & Finch — Project plan']);
+    expect(files.flatMap((f) => f.permissions).every((p) => p.role === 'owner' || p.role === 'reader')).toBe(true);
+
+    // The audit trail, in the workbook.
+    await page.locator('#tabs button', { hasText: /^Shares$/ }).click();
+    await page.locator('#grid table[data-sheet="Shares"]').waitFor();
+    const shares = await page.locator('#grid table').textContent();
+    expect(shares).toContain('events@helios-energy.example, j.moreau@helios-energy.example');
+    expect(shares).toContain('Always: costs, rates, margins');
+
+    // The list now shows each copy.
+    const heliosId = await panel.getByRole('checkbox', { name: 'Helios Energy' }).getAttribute('aria-describedby');
+    await panel.locator(`[id="${heliosId}"]`, { hasText: 'viewers: events@helios-energy.example' }).waitFor();
+
+    // Revoke asks first, then removes the viewers.
+    await panel.getByRole('checkbox', { name: 'Marrow & Finch' }).uncheck();
+    await panel.getByRole('button', { name: 'Revoke access' }).click();
+    await panel.getByRole('button', { name: 'Yes, remove the viewers of Helios Energy' }).click();
+    await panel.getByText('Access removed.').waitFor({ timeout: 30_000 });
+    const helios = files.find((f) => f.name.startsWith('Helios'));
+    expect(helios?.permissions.map((p) => p.role)).toEqual(['owner']);
+    expect(files.find((f) => f.name.startsWith('Marrow'))?.permissions.map((p) => p.role)).toEqual(['owner', 'reader']);
+    expect(view.errors).toEqual([]);
+    await view.close();
+  }, 180_000);
+
+  it('asks for permission to use Drive the first time, and shares nothing until it is given', async () => {
+    const view = await open(async (_url, preview) => {
+      preview.session().services.drive.granted.clear();
+    });
+    await view.panel.getByRole('checkbox', { name: 'Helios Energy' }).check();
+    await view.panel.getByRole('button', { name: 'Create / Refresh client copies' }).click();
+    await view.panel.getByText('Crewsheet needs your permission to create the copies in your Drive').waitFor();
+    expect(await view.panel.getByRole('link', { name: 'Allow access' }).getAttribute('href')).toMatch(/^https:\/\//);
+    expect(view.drive().files.size).toBe(0);
+    expect(view.errors).toEqual([]);
+    await view.close();
+  }, 60_000);
+});
