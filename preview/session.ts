@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sampleSheets } from '../src/model/setup';
 import { type Addon, loadAddon } from './gas/addon';
 import { recalculate } from './gas/formulas';
 import { createServices, type FakeServices } from './gas/services';
@@ -54,7 +55,7 @@ export async function startSession(distDir: string, options: { sample: boolean }
   const services = createServices(ss);
   const addon = loadAddon(code, services);
   addon.call('onOpen', { authMode: 'NONE' });
-  if (options.sample) addon.run('setUpSheets', [{ sample: true }]);
+  if (options.sample) addon.run('setUpSheets', [{ sample: sampleSheets() }]);
   for (const example of EXAMPLE_FORMULAS) {
     const sheet = ss.load(example.tab, [[example.note]]);
     sheet.edit(3, 1).formula = example.formula;

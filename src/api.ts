@@ -2,6 +2,7 @@
 // Only plain data crosses (google.script.run drops Dates): dates travel as DateCell ISO days.
 
 import type { Cell, OutputSheetName, SheetOutput } from './model/output';
+import type { SampleSheets } from './model/setup';
 import type { SharedTask } from './share/planned';
 import type { ShareRecord } from './share/shares';
 
@@ -59,8 +60,8 @@ export interface SidebarApi {
   getWorkbook(): WorkbookSnapshot;
   /** Replaces the given output sheets, each in one values write; refuses any other sheet. */
   writeOutputs(outputs: SheetOutput[]): WriteReport;
-  /** Creates missing input sheets; with sample, fills an empty workbook with the sample firm. */
-  setUpSheets(options: { sample: boolean }): SetUpReport;
+  /** Creates missing input sheets; with sample rows, fills an empty workbook with them. */
+  setUpSheets(options: { sample?: SampleSheets }): SetUpReport;
   /** The Shares sheet's rows: each client's copy, who it is shared with, when it was refreshed. */
   getShares(): ShareRecord[];
   /** Whether Share may use Drive yet, and where to allow it. */

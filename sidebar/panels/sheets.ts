@@ -1,5 +1,6 @@
 // The Sheets panel: set up missing input sheets, fill the sample firm, and check the workbook.
 
+import { sampleSheets } from '../../src/model/setup';
 import { h } from '../dom';
 import { server } from '../server';
 import { actionButton, messageArea, problemList, section, showMessage } from '../ui';
@@ -25,11 +26,11 @@ export function sheetsPanel(): HTMLElement {
 
   const setupArea = messageArea();
   const setUp = actionButton('Set up sheets', setupArea, async () => {
-    const report = await server.setUpSheets({ sample: false });
+    const report = await server.setUpSheets({});
     showMessage(setupArea, 'ok', report.created.length ? `Created ${report.created.join(', ')}.` : 'Every input sheet is already there.');
   });
   const fill = actionButton('Fill with the sample firm', setupArea, async () => {
-    const report = await server.setUpSheets({ sample: true });
+    const report = await server.setUpSheets({ sample: sampleSheets() });
     showMessage(setupArea, 'ok', `Sample firm written to ${report.filled.join(', ')}.`);
   });
 

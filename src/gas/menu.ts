@@ -9,7 +9,6 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open Crewsheet', 'showSidebar')
     .addSeparator()
     .addItem('Set up sheets', 'menuSetUpSheets')
-    .addItem('Fill with the sample firm', 'menuFillSample')
     .addToUi();
 }
 
@@ -26,18 +25,7 @@ export function showSidebar(): void {
 
 /** Menu: creates any missing input sheet with headers, notes and dropdowns. */
 export function menuSetUpSheets(): void {
-  const report = setUpSheets(SpreadsheetApp.getActiveSpreadsheet(), false);
+  const report = setUpSheets(SpreadsheetApp.getActiveSpreadsheet());
   const created = report.created.length ? `Created: ${report.created.join(', ')}.` : 'All input sheets were already there.';
   SpreadsheetApp.getActiveSpreadsheet().toast(created, 'Crewsheet', 8);
-}
-
-/** Menu: fills an empty workbook with the sample firm, creating sheets as needed. */
-export function menuFillSample(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const report = setUpSheets(SpreadsheetApp.getActiveSpreadsheet(), true);
-    SpreadsheetApp.getActiveSpreadsheet().toast(`Sample firm written to ${report.filled.join(', ')}.`, 'Crewsheet', 8);
-  } catch (error) {
-    ui.alert('Crewsheet', (error as Error).message, ui.ButtonSet.OK);
-  }
 }

@@ -3,6 +3,7 @@
 
 import type { SetUpReport, WorkbookSnapshot, WriteReport } from '../api';
 import type { SheetOutput } from '../model/output';
+import type { SampleSheets } from '../model/setup';
 import { withDocumentLock } from './lib/lock';
 import { setUpSheets as setUp } from './lib/setup';
 import { checkOutput, readInputSheets, replaceOutputSheet, timeZoneOf, toCells, todayIn } from './lib/spreadsheet';
@@ -30,7 +31,7 @@ export function writeOutputs(outputs: SheetOutput[]): WriteReport {
   });
 }
 
-/** Creates missing input sheets; with sample, fills an empty workbook with the sample firm. */
-export function setUpSheets(options: { sample: boolean }): SetUpReport {
-  return setUp(SpreadsheetApp.getActiveSpreadsheet(), Boolean(options?.sample));
+/** Creates missing input sheets; with sample rows, fills an empty workbook with them. */
+export function setUpSheets(options: { sample?: SampleSheets }): SetUpReport {
+  return setUp(SpreadsheetApp.getActiveSpreadsheet(), options?.sample);
 }

@@ -48,6 +48,14 @@ export function inputSheetLayouts(): InputSheetLayout[] {
   return [...INPUT_SHEETS.map((s) => layoutOf(s as unknown as SheetSpec<Columns>)), SETTINGS_LAYOUT];
 }
 
+/** Rows to fill each input sheet with (header excluded, in the layout's column order), by sheet name. */
+export type SampleSheets = Record<string, Cell[][]>;
+
+/** The sample firm, sheet by sheet, as "Fill with the sample firm" writes it. */
+export function sampleSheets(): SampleSheets {
+  return Object.fromEntries(inputSheetLayouts().map((layout) => [layout.name, sampleRows(layout)]));
+}
+
 /** The sample firm's rows for one sheet (header excluded), in the layout's column order. */
 export function sampleRows(layout: InputSheetLayout): Cell[][] {
   const grid = SAMPLE_WORKBOOK[layout.name];

@@ -6,6 +6,7 @@ import { generateFirm } from '../../examples/generate-firm';
 import { FakeRange, type FakeSpreadsheet } from '../../preview/gas/spreadsheet';
 import { dayOf } from '../../src/model/dates';
 import { readWorkbook } from '../../src/model/read';
+import { sampleSheets } from '../../src/model/setup';
 import { planSchedule } from '../../src/schedule/schedule';
 import { buildTimeline } from '../../src/timeline/grid';
 import { timelineSheet } from '../../src/timeline/sheet';
@@ -150,7 +151,7 @@ describe('set up sheets', () => {
         ['Ana', 'Audio'],
       ],
     });
-    const report = addon.run('setUpSheets', [{ sample: false }]) as { created: string[] };
+    const report = addon.run('setUpSheets', [{}]) as { created: string[] };
     expect(report.created).toEqual(INPUTS.filter((n) => n !== 'Staff'));
     const tasks = ss.sheets.find((s) => s.name === 'Tasks');
     if (!tasks) throw new Error('no Tasks sheet');
@@ -172,8 +173,14 @@ describe('set up sheets', () => {
         ['Ana', 'Audio'],
       ],
     });
-    expect(() => addon.run('setUpSheets', [{ sample: true }])).toThrow(/already have rows: Staff/);
+    expect(() => addon.run('setUpSheets', [{ sample: sampleSheets() }])).toThrow(/already have rows: Staff/);
     expect(ss.sheets.map((s) => s.name)).toEqual(['Staff']);
+  });
+
+  it('refuses sample rows that are not a table of plain values, and writes nothing', () => {
+    const { ss, addon } = addonWith();
+    expect(() => addon.run('setUpSheets', [{ sample: { Staff: [['Ana', { formula: '=1' }]] } }])).toThrow(/not a table of plain values/);
+    expect(ss.sheets).toEqual([]);
   });
 
   it('fills an empty workbook that then reads without errors', () => {

@@ -15,7 +15,6 @@ const ENTRY_POINTS = [
   'onInstall',
   'showSidebar',
   'menuSetUpSheets',
-  'menuFillSample',
   'getWorkbook',
   'writeOutputs',
   'CLIENTVIEW',
@@ -51,7 +50,7 @@ describe('onOpen', () => {
     addon.call('onOpen', { authMode: 'NONE' });
     expect(services.ui.menus).toHaveLength(1);
     const items = services.ui.menus[0].items;
-    expect(items.map((i) => i.caption)).toEqual(['Open Crewsheet', 'Set up sheets', 'Fill with the sample firm']);
+    expect(items.map((i) => i.caption)).toEqual(['Open Crewsheet', 'Set up sheets']);
     for (const item of items) expect(addon.newGlobals).toContain(item.functionName);
   });
 
@@ -64,7 +63,7 @@ describe('onOpen', () => {
   it('onInstall adds the same menu', () => {
     const { addon, services } = addonWith();
     addon.call('onInstall', { authMode: 'FULL' });
-    expect(services.ui.menus[0].items).toHaveLength(3);
+    expect(services.ui.menus[0].items).toHaveLength(2);
   });
 
   it('showSidebar opens the built sidebar file', () => {

@@ -6,6 +6,7 @@ import { SAMPLE_WORKBOOK } from '../../examples/sample-workbook';
 import { loadAddon } from '../../preview/gas/addon';
 import { createServices } from '../../preview/gas/services';
 import { FakeSpreadsheet } from '../../preview/gas/spreadsheet';
+import { sampleSheets } from '../../src/model/setup';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
@@ -29,7 +30,7 @@ export function addonWith(tabs: Record<string, readonly (readonly unknown[])[]> 
 /** The sample firm loaded the way "Fill with the sample firm" writes it (real dates in date columns). */
 export function sampleAddon() {
   const loaded = addonWith();
-  loaded.addon.run('setUpSheets', [{ sample: true }]);
+  loaded.addon.run('setUpSheets', [{ sample: sampleSheets() }]);
   loaded.ss.log.reset();
   loaded.services.touched.length = 0;
   return loaded;

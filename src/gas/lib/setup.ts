@@ -1,10 +1,12 @@
 // "Set up sheets": creates missing input sheets with headers, notes, dropdowns and formats, and on
-// request fills an empty workbook with the sample firm. Existing sheets keep every value they have.
+// request fills an empty workbook with the sample firm (whose rows come from the sidebar, keeping
+// them out of the script every custom function loads). Existing sheets keep every value they have.
 
 import type { SetUpReport } from '../../api';
 import type { Format } from '../../model/columns';
+import type { Cell } from '../../model/output';
 import { findTab } from '../../model/read';
-import { type InputSheetLayout, inputSheetLayouts, sampleRows } from '../../model/setup';
+import { type InputSheetLayout, inputSheetLayouts, type SampleSheets } from '../../model/setup';
 import { withDocumentLock } from './lock';
 import { timeZoneOf } from './spreadsheet';
 import { toSheetValue } from './values';
@@ -52,7 +54,25 @@ function hasDataRows(sheet: Sheet): boolean {
   return sheet.getLastRow() > 1;
 }
 
-export function setUpSheets(ss: Spreadsheet, sample: boolean): SetUpReport {
+/** The rows sent for one sheet, checked: a table of plain cells no wider than the sheet's headers. */
+function rowsFor(sample: SampleSheets | undefined, layout: InputSheetLayout): Cell[][] {
+  const rows = sample?.[layout.name];
+  if (rows === undefined) return [];
+  const plain = (c: unknown) =>
+    c === null ||
+    ['string', 'number', 'boolean'].includes(typeof c) ||
+    (typeof c === 'object' && typeof (c as { date?: unknown }).date === 'string');
+  if (!Array.isArray(rows) || !rows.every((r) => Array.isArray(r) && r.length <= layout.headers.length && r.every(plain))) {
+    throw new Error(`The rows sent for ${layout.name} are not a table of plain values.`);
+  }
+  return rows.map((r) => [...r, ...new Array(layout.headers.length - r.length).fill(null)]);
+}
+
+/**
+ * Creates every missing input sheet; with sample rows (the sidebar sends the sample firm's), fills
+ * them, but only into a workbook whose input sheets are all empty.
+ */
+export function setUpSheets(ss: Spreadsheet, sample?: SampleSheets): SetUpReport {
   return withDocumentLock(() => {
     const tabs = Object.fromEntries(ss.getSheets().map((s) => [s.getName(), [] as unknown[][]]));
     const layouts = inputSheetLayouts().map((layout) => ({ layout, tab: findTab(tabs, layout) }));
@@ -66,11 +86,11 @@ export function setUpSheets(ss: Spreadsheet, sample: boolean): SetUpReport {
     }
     const timeZone = timeZoneOf(ss);
     const report: SetUpReport = { created: [], filled: [] };
-    for (const { layout, tab } of layouts) {
+    // Every sheet's rows are checked before anything is created, so bad rows change nothing.
+    const filled = layouts.map(({ layout, tab }) => ({ layout, tab, rows: rowsFor(sample, layout) }));
+    for (const { layout, tab, rows } of filled) {
       const sheet = tab ? (ss.getSheetByName(tab) as Sheet) : createSheet(ss, layout);
       if (!tab) report.created.push(layout.name);
-      if (!sample) continue;
-      const rows = sampleRows(layout);
       if (!rows.length) continue;
       if (tab) sheet.getRange(1, 1, 1, layout.headers.length).setValues([layout.headers]);
       sheet.getRange(2, 1, rows.length, layout.headers.length).setValues(rows.map((r) => r.map((c) => toSheetValue(c, timeZone))));
