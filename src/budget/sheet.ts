@@ -29,19 +29,16 @@ const THIN_MARGIN = '#fce8e6';
 
 const whole = (v: number) => Math.round(v);
 
+/** Cost P10 · P50 · P90 and Price P10 · P50 · P90, in whole currency units. */
+function costAndPrice(b: ProjectBudget): number[] {
+  return [b.cost.p10, b.cost.p50, b.cost.p90, b.price.p10, b.price.p50, b.price.p90].map(whole);
+}
+
 /** BUDGETRANGE's answer: a header row, then one row per project, in whole currency units. */
 export function budgetRangeTable(result: BudgetResult): Cell[][] {
   return [
     BUDGETRANGE_HEADER,
-    ...result.projects.map((b): Cell[] => [
-      b.project.project,
-      whole(b.cost.p10),
-      whole(b.cost.p50),
-      whole(b.cost.p90),
-      whole(b.price.p10),
-      whole(b.price.p50),
-      whole(b.price.p90),
-    ]),
+    ...result.projects.map((b): Cell[] => [b.project.project, ...costAndPrice(b)]),
   ];
 }
 
@@ -104,12 +101,7 @@ export function budgetSheet(result: BudgetResult, currency: string, targetMargin
       b.project.client,
       b.project.status,
       whole(b.hours.p50),
-      whole(b.cost.p10),
-      whole(b.cost.p50),
-      whole(b.cost.p90),
-      whole(b.price.p10),
-      whole(b.price.p50),
-      whole(b.price.p90),
+      ...costAndPrice(b),
       whole(b.margin.p50),
     ]);
     formats.push(['', '', '', '#,##0', money, money, money, money, money, money, money]);
