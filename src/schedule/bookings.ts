@@ -171,14 +171,19 @@ export class Bookings {
   /** Start of the window windowEnd last found. */
   private lastStart = 0;
 
-  /** window() without allocating: its end (Infinity if none); its start is kept in lastStart. */
-  windowEnd(crew: ArrayLike<number>, hours: number, maxPerDay: number, earliest: number): number {
+  /**
+   * window() without allocating: its end (Infinity if none); its start is kept in lastStart. With
+   * `notAfter`, gives up (Infinity) as soon as the window could not end by then: a caller comparing
+   * candidates needs no more than that.
+   */
+  windowEnd(crew: ArrayLike<number>, hours: number, maxPerDay: number, earliest: number, notAfter = Number.POSITIVE_INFINITY): number {
     const n = crew.length;
     for (let k = 0; k < n; k++) {
       this.caps[k] = this.calendar.capacity(crew[k]);
       this.frees[k] = this.free[crew[k]];
     }
-    const { caps, frees, limit } = this;
+    const { caps, frees } = this;
+    const limit = Math.min(this.limit, notAfter + 1);
     let start = earliest;
     search: while (start < limit) {
       // Move the start to a day every crew member works and has time on.

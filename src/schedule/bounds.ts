@@ -22,7 +22,7 @@ const MAX_GROUPS_FOR_PAIRS = 40;
 const MAX_GROUPS_FOR_TRIPLES = 16;
 const MAX_RELEASES = 16;
 
-function criticalPath(problem: Problem): { days: number; detail: string } {
+function criticalPath(problem: Problem, planned?: Uint8Array): { days: number; detail: string } {
   const { jobs, calendar } = problem;
   const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
   const finish = new Int32Array(jobs.length);
@@ -44,6 +44,7 @@ function criticalPath(problem: Problem): { days: number; detail: string } {
   };
   for (const j of order) {
     const job = jobs[j];
+    if (planned && !planned[j]) continue;
     let ready = job.earliest;
     for (const p of job.preds) ready = Math.max(ready, jobs[p].milestone ? finish[p] : finish[p] + 1);
     if (job.milestone || job.unstaffable) {
@@ -66,12 +67,12 @@ function criticalPath(problem: Problem): { days: number; detail: string } {
   return best;
 }
 
-function skillCapacity(problem: Problem): { days: number; detail: string } {
+function skillCapacity(problem: Problem, planned?: Uint8Array): { days: number; detail: string } {
   const { jobs, calendar } = problem;
   // Group slot demand by the exact set of people who could fill it.
   const groups = new Map<string, { people: number[]; labels: Set<string>; demand: { earliest: number; hours: number }[] }>();
   for (const job of jobs) {
-    if (job.milestone || job.unstaffable) continue;
+    if (job.milestone || job.unstaffable || (planned && !planned[job.index])) continue;
     job.slots.forEach((slot, s) => {
       const people = job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates;
       const key = people.join(',');
@@ -142,9 +143,10 @@ function skillCapacity(problem: Problem): { days: number; detail: string } {
   return best;
 }
 
-export function lowerBound(problem: Problem): LowerBound {
-  const path = criticalPath(problem);
-  const capacity = skillCapacity(problem);
+/** The bound for the jobs a mask marks (all of them without one). */
+export function lowerBound(problem: Problem, planned?: Uint8Array): LowerBound {
+  const path = criticalPath(problem, planned);
+  const capacity = skillCapacity(problem, planned);
   return capacity.days > path.days
     ? { days: capacity.days, kind: 'skill capacity', detail: capacity.detail }
     : { days: path.days, kind: 'critical path', detail: path.detail };

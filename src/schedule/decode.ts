@@ -122,7 +122,7 @@ export class Decoder {
         continue;
       }
       chosen.push(c);
-      const end = bookings.windowEnd(chosen, job.hours, job.maxPerDay, ready);
+      const end = bookings.windowEnd(chosen, job.hours, job.maxPerDay, ready, bestEnd - 1);
       chosen.pop();
       if (end < bestEnd) {
         best = c;
@@ -133,7 +133,7 @@ export class Decoder {
     for (let i = 0; i < busyCount; i++) {
       if (busyLow[i] >= bestEnd) continue;
       chosen.push(busy[i]);
-      const end = bookings.windowEnd(chosen, job.hours, job.maxPerDay, ready);
+      const end = bookings.windowEnd(chosen, job.hours, job.maxPerDay, ready, bestEnd - 1);
       chosen.pop();
       if (end < bestEnd) {
         best = busy[i];

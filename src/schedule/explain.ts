@@ -31,14 +31,19 @@ export class Explainer {
     private readonly problem: Problem,
     private readonly schedule: Schedule,
     private readonly currency: string,
+    /** A forward decoder over the same problem to reuse; its bookings are replaced by the plan's. */
+    decoder?: Decoder,
   ) {
-    this.decoder = new Decoder(
-      problem,
-      problem.calendar,
-      problem.jobs.map((j) => j.preds),
-      problem.jobs.map((j) => j.earliest),
-    );
+    this.decoder =
+      decoder ??
+      new Decoder(
+        problem,
+        problem.calendar,
+        problem.jobs.map((j) => j.preds),
+        problem.jobs.map((j) => j.earliest),
+      );
     this.bookings = this.decoder.bookings;
+    this.bookings.reset();
     this.byPerson = problem.people.map(() => []);
     problem.jobs.forEach((_, j) => {
       const daily = schedule.daily[j];

@@ -44,7 +44,8 @@ export function lateDays(problem: Problem, job: number, end: number): number {
 /** Tentative (proposal) work weighs a quarter: committed deadlines come first. */
 const TENTATIVE_WEIGHT = 0.25;
 
-export function evaluate(problem: Problem, schedule: Schedule): Terms {
+/** The terms of a plan; with a mask, only the jobs it marks count (the rest are not planned). */
+export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Array): Terms {
   const terms: Terms = { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0 };
   const projectEnd = new Map<string, number>();
   let makespan = 0;
@@ -53,6 +54,7 @@ export function evaluate(problem: Problem, schedule: Schedule): Terms {
   const firstWeek = weekStart(problem.start);
   for (const job of problem.jobs) {
     const j = job.index;
+    if (planned && !planned[j]) continue;
     const end = schedule.end[j];
     if (schedule.unplaced[j]) terms.unplaced++;
     const late = lateDays(problem, j, end);

@@ -4,7 +4,6 @@
 import type { Day } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { type LowerBound, lowerBound } from './bounds';
-import type { Schedule } from './decode';
 import { Explainer } from './explain';
 import { lateDays, type Terms } from './objective';
 import { buildProblem, type Problem, type ProblemOptions } from './problem';
@@ -67,9 +66,12 @@ export interface ScheduleOptions extends ProblemOptions {
 /**
  * A plan being computed in steps, so the sidebar can show progress between them. Committed work is
  * planned first; proposals (when included) are then fitted into the time left, without moving any
- * committed task, so adding a proposal never changes the plan a client was promised.
+ * committed task, so adding a proposal never changes the plan a client was promised. Both phases
+ * share one problem, whether proposals are included or not, so the committed plan is the same either
+ * way.
  */
 export class Planner {
+  readonly problem: Problem;
   private readonly committed: Search;
   private proposals?: Search;
   private readonly options: ScheduleOptions & { iterations: number };
@@ -80,14 +82,10 @@ export class Planner {
     options: ScheduleOptions = {},
   ) {
     this.options = { ...options, iterations: options.iterations ?? plan.settings.iterations };
-    this.withProposals = (options.includeProposals ?? plan.settings.planProposals) && plan.projects.some((p) => p.status === 'Proposal');
-    const problem = buildProblem(plan, { ...options, includeProposals: false });
-    this.committed = new Search(problem, this.options);
-  }
-
-  /** The problem whose plan result() describes. */
-  get problem(): Problem {
-    return (this.proposals ?? this.committed).problem;
+    this.problem = buildProblem(plan, { ...options, includeProposals: true });
+    this.withProposals = (options.includeProposals ?? plan.settings.planProposals) && this.problem.jobs.some((j) => j.withProposals);
+    const committed = Uint8Array.from(this.problem.jobs, (j) => (j.withProposals ? 0 : 1));
+    this.committed = new Search(this.problem, { ...this.options, planned: committed });
   }
 
   get progress(): number {
@@ -109,71 +107,55 @@ export class Planner {
   /** A search over proposals only, the committed plan held exactly as found. */
   private fitProposals(): Search {
     const committed = this.committed.result();
-    const before = this.committed.problem;
-    const problem = buildProblem(this.plan, { ...this.options, includeProposals: true });
-    const index = new Map(problem.jobs.map((j) => [j.item.key, j.index]));
-    const order: number[] = [];
     const prefer = new Map<number, Int32Array>();
-    const n = problem.jobs.length;
-    const placed: Schedule = {
-      order: new Int32Array(0),
-      start: new Int32Array(n),
-      end: new Int32Array(n),
-      crew: new Array(n).fill(new Int32Array(0)),
-      daily: new Array(n).fill(undefined),
-      unplaced: new Array(n).fill(undefined),
-    };
-    for (const j of committed.schedule.order) {
-      const at = index.get(before.jobs[j].item.key);
-      if (at === undefined || problem.jobs[at].withProposals) continue;
-      order.push(at);
-      prefer.set(at, committed.prefer[j]);
-      placed.start[at] = committed.schedule.start[j];
-      placed.end[at] = committed.schedule.end[j];
-      placed.crew[at] = committed.schedule.crew[j];
-      placed.daily[at] = committed.schedule.daily[j];
-      placed.unplaced[at] = committed.schedule.unplaced[j];
-    }
-    return new Search(problem, { ...this.options, fixed: { order, prefer, placed } });
+    for (const j of committed.schedule.order) prefer.set(j, committed.prefer[j]);
+    return new Search(this.problem, {
+      ...this.options,
+      fixed: { order: Array.from(committed.schedule.order), prefer, placed: committed.schedule },
+      decoder: this.committed.forward,
+    });
   }
 
   result(): ScheduleResult {
     const search = this.proposals ?? this.committed;
-    const { problem } = search;
+    const { problem } = this;
     const solved = search.result();
     const { schedule } = solved;
-    const explainer = new Explainer(problem, schedule, this.plan.settings.currency);
+    const explainer = new Explainer(problem, schedule, this.plan.settings.currency, this.committed.forward);
+    const planned = search.planned;
     let last = -1;
     let totalLateDays = 0;
-    const tasks = problem.jobs.map((job): PlannedTask => {
-      const j = job.index;
-      const unplaced = schedule.unplaced[j] !== undefined;
-      if (!unplaced && !job.milestone) last = Math.max(last, schedule.end[j]);
-      const late = unplaced ? 0 : lateDays(problem, j, schedule.end[j]);
-      totalLateDays += late;
-      return {
-        key: job.item.key,
-        project: job.item.project.project,
-        client: job.client,
-        task: job.item.name,
-        state: unplaced ? 'unstaffable' : job.milestone ? 'milestone' : job.inProgress ? 'in progress' : 'planned',
-        tentative: job.tentative,
-        crew: Array.from(schedule.crew[j], (p, s) => ({
-          name: problem.people[p].name,
-          slot: job.slots[s].label,
-          level: problem.people[p].skills.get(job.slots[s].skill) ?? 0,
-        })),
-        start: problem.start + schedule.start[j],
-        end: problem.start + schedule.end[j],
-        hours: job.hours,
-        daily: Array.from(schedule.daily[j] ?? []),
-        due: job.due === undefined ? undefined : problem.start + job.due,
-        lateDays: late,
-        why: explainer.explain(j),
-        source: job.item.source,
-      };
-    });
-    const bound = lowerBound(problem);
+    const tasks = problem.jobs
+      .filter((job) => planned[job.index])
+      .map((job): PlannedTask => {
+        const j = job.index;
+        const unplaced = schedule.unplaced[j] !== undefined;
+        if (!unplaced && !job.milestone) last = Math.max(last, schedule.end[j]);
+        const late = unplaced ? 0 : lateDays(problem, j, schedule.end[j]);
+        totalLateDays += late;
+        return {
+          key: job.item.key,
+          project: job.item.project.project,
+          client: job.client,
+          task: job.item.name,
+          state: unplaced ? 'unstaffable' : job.milestone ? 'milestone' : job.inProgress ? 'in progress' : 'planned',
+          tentative: job.tentative,
+          crew: Array.from(schedule.crew[j], (p, s) => ({
+            name: problem.people[p].name,
+            slot: job.slots[s].label,
+            level: problem.people[p].skills.get(job.slots[s].skill) ?? 0,
+          })),
+          start: problem.start + schedule.start[j],
+          end: problem.start + schedule.end[j],
+          hours: job.hours,
+          daily: Array.from(schedule.daily[j] ?? []),
+          due: job.due === undefined ? undefined : problem.start + job.due,
+          lateDays: late,
+          why: explainer.explain(j),
+          source: job.item.source,
+        };
+      });
+    const bound = lowerBound(problem, planned);
     const makespanDays = last + 1;
     return {
       planStart: problem.start,

@@ -22,6 +22,10 @@ export interface SearchOptions {
    * placements when already known (booked as they are instead of decoded again).
    */
   fixed?: { order: readonly number[]; prefer: ReadonlyMap<number, Int32Array>; placed?: Schedule };
+  /** Which jobs this search plans (default all): the committed work alone, before proposals. */
+  planned?: Uint8Array;
+  /** A decoder over the same problem to reuse (building one costs a pass over every calendar). */
+  decoder?: Decoder;
 }
 
 export interface Solved {
@@ -137,7 +141,9 @@ function priorityRules(problem: Problem): Float64Array[] {
 
 export class Search {
   private readonly random: Random;
-  private readonly forward: Decoder;
+  readonly forward: Decoder;
+  /** 1 for each job this search plans. */
+  readonly planned: Uint8Array;
   private readonly block: Uint8Array;
   private readonly budget: number;
   private readonly history: Terms[] = [];
@@ -158,14 +164,20 @@ export class Search {
     this.random = new Random(options.seed ?? 1);
     this.block = blocks(problem);
     const n = problem.jobs.length;
-    this.forward = new Decoder(
-      problem,
-      problem.calendar,
-      problem.jobs.map((j) => j.preds),
-      problem.jobs.map((j) => j.earliest),
-    );
+    this.planned = options.planned ?? new Uint8Array(n).fill(1);
+    this.forward =
+      options.decoder ??
+      new Decoder(
+        problem,
+        problem.calendar,
+        problem.jobs.map((j) => j.preds),
+        problem.jobs.map((j) => j.earliest),
+      );
     const work = options.workBudget ?? DEFAULT_WORK_BUDGET;
-    const size = Math.max(1, n);
+    const size = Math.max(
+      1,
+      this.planned.reduce((count, p) => count + p, 0),
+    );
     // Up to four priority rules, fewer when the firm is so big that each decode counts.
     this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
     const constructionDecodes = this.rules + 2;
@@ -203,7 +215,7 @@ export class Search {
         : this.forward.prefix(order, this.fixedCount, prefer);
     }
     const schedule = this.forward.decode(order, prefer, this.prefix);
-    return { schedule, terms: evaluate(this.problem, schedule) };
+    return { schedule, terms: evaluate(this.problem, schedule, this.planned) };
   }
 
   private consider(candidate: { schedule: Schedule; terms: Terms; prefer: Preferences }): void {
@@ -216,7 +228,7 @@ export class Search {
   /** A rule's order, behind the fixed jobs. */
   private ordered(priority: Float64Array): Int32Array {
     const keyed = Float64Array.from(priority, (p, j) => (Number.isNaN(this.fixedRank[j]) ? p : this.fixedRank[j] - 1e13));
-    return orderBy(this.problem, this.block, keyed);
+    return this.onlyPlanned(orderBy(this.problem, this.block, keyed));
   }
 
   private construct(fixedPrefer?: ReadonlyMap<number, Int32Array>): void {
@@ -242,26 +254,32 @@ export class Search {
     this.mirror ??= new Decoder(
       problem,
       problem.calendar.mirror(last, problem.limit),
-      problem.jobs.map((j) => j.succs),
+      problem.jobs.map((j) => j.succs.filter((s) => this.planned[s])),
       new Int32Array(problem.jobs.length),
     );
     const byEnd = Float64Array.from(schedule.end, (e) => -e);
     const backward = this.mirror.decode(
-      orderBy(
-        this.reversed(),
-        this.block.map((b) => 2 - b),
-        byEnd,
+      this.onlyPlanned(
+        orderBy(
+          this.reversed(),
+          this.block.map((b) => 2 - b),
+          byEnd,
+        ),
       ),
       prefer,
     );
     this.decodes++;
     const byStart = Float64Array.from(backward.end, (e) => last - e);
-    const result = this.decode(orderBy(problem, this.block, byStart), prefer);
-    const before = { schedule, terms: evaluate(problem, schedule) };
+    const result = this.decode(this.onlyPlanned(orderBy(problem, this.block, byStart)), prefer);
+    const before = { schedule, terms: evaluate(problem, schedule, this.planned) };
     return compareTerms(result.terms, before.terms) <= 0 ? result : before;
   }
 
   private mirror?: Decoder;
+
+  private onlyPlanned(order: Int32Array): Int32Array {
+    return order.filter((j) => this.planned[j]);
+  }
   private reversedProblem?: Problem;
 
   /** The same jobs with every dependency turned around, for ordering the backward pass. */
@@ -277,7 +295,9 @@ export class Search {
 
   /** Changes the preferred person of one slot of a random job (or lets the decoder choose again). */
   private preferenceMove(prefer: Preferences): Preferences | undefined {
-    const staffable = this.problem.jobs.filter((j) => j.slots.length > 0 && !j.unstaffable && Number.isNaN(this.fixedRank[j.index]));
+    const staffable = this.problem.jobs.filter(
+      (j) => j.slots.length > 0 && !j.unstaffable && this.planned[j.index] && Number.isNaN(this.fixedRank[j.index]),
+    );
     if (!staffable.length) return undefined;
     const job = staffable[this.random.int(0, staffable.length - 1)];
     const s = this.random.int(0, job.slots.length - 1);
