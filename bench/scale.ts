@@ -28,7 +28,9 @@ function one(staff: number, tasks: number, iterations: number) {
   const { plan, problems } = readWorkbook(raw, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
   const t1 = performance.now();
   if (hasErrors(problems)) throw new Error(`generated firm has errors: ${problems[0].message}`);
+  const cpu0 = process.cpuUsage();
   const result = planSchedule(plan, { iterations });
+  const cpu = process.cpuUsage(cpu0);
   const t2 = performance.now();
   const invalid = validatePlan(plan, result.tasks).length;
   const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -38,6 +40,7 @@ function one(staff: number, tasks: number, iterations: number) {
       tasks,
       read: (t1 - t0) / 1000,
       plan: (t2 - t1) / 1000,
+      cpu: (cpu.user + cpu.system) / 1e6,
       rssMb,
       decodes: result.decodes,
       gap: result.gap,
@@ -52,7 +55,9 @@ if (child) {
   const [staff, tasks] = child.split('x').map(Number);
   one(staff, tasks, iterations);
 } else {
-  console.log(['staff', 'tasks', 'read s', 'plan s', 'peak MB', 'decodes', 'gap to LB', 'invalid', 'time ×/doubling'].join('\t'));
+  console.log(
+    ['staff', 'tasks', 'read s', 'plan s', 'plan cpu s', 'peak MB', 'decodes', 'gap to LB', 'invalid', 'time ×/doubling'].join('\t'),
+  );
   let previous: { tasks: number; plan: number } | undefined;
   for (const [staff, tasks] of SIZES) {
     const run = spawnSync(
@@ -71,6 +76,7 @@ if (child) {
         tasks,
         r.read.toFixed(2),
         r.plan.toFixed(2),
+        r.cpu.toFixed(2),
         r.rssMb.toFixed(0),
         r.decodes,
         `${(100 * r.gap).toFixed(1)}%`,

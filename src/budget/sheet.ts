@@ -36,10 +36,7 @@ function costAndPrice(b: ProjectBudget): number[] {
 
 /** BUDGETRANGE's answer: a header row, then one row per project, in whole currency units. */
 export function budgetRangeTable(result: BudgetResult): Cell[][] {
-  return [
-    BUDGETRANGE_HEADER,
-    ...result.projects.map((b): Cell[] => [b.project.project, ...costAndPrice(b)]),
-  ];
+  return [BUDGETRANGE_HEADER, ...result.projects.map((b): Cell[] => [b.project.project, ...costAndPrice(b)])];
 }
 
 /** How the numbers were made, in words a project manager can check against the sheets. */
@@ -96,14 +93,7 @@ export function budgetSheet(result: BudgetResult, currency: string, targetMargin
     ],
   ];
   for (const b of result.projects) {
-    values.push([
-      b.project.project,
-      b.project.client,
-      b.project.status,
-      whole(b.hours.p50),
-      ...costAndPrice(b),
-      whole(b.margin.p50),
-    ]);
+    values.push([b.project.project, b.project.client, b.project.status, whole(b.hours.p50), ...costAndPrice(b), whole(b.margin.p50)]);
     formats.push(['', '', '', '#,##0', money, money, money, money, money, money, money]);
     backgrounds.push(BUDGET_HEADER.map((_, c) => (c === 10 && b.margin.p10 < 0 ? THIN_MARGIN : null)));
     notes.push([

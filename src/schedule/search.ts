@@ -37,7 +37,7 @@ export interface Solved {
   decodes: number;
 }
 
-export const DEFAULT_WORK_BUDGET = 100_000;
+export const DEFAULT_WORK_BUDGET = 75_000;
 const HISTORY = 30;
 /** Iterations without a new best before the search goes back to the best plan and shakes it. */
 const STALL = 400;
