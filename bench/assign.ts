@@ -18,6 +18,8 @@ const SIZES = [
   [100, 1000],
   [200, 2000],
   [300, 3000],
+  [500, 5000],
+  [1000, 10000],
 ];
 
 const code = readFileSync(join(import.meta.dirname, '..', '..', '..', 'dist', 'Code.js'), 'utf8');
