@@ -95,14 +95,21 @@ export class Decoder {
    * The person who would finish a slot first alongside `chosen` (ties to the better tie score), or
    * undefined if nobody can. People with nothing booked around the start are tried first: their
    * window is quick to find. Busy people are tried after, soonest conceivable finish first, and only
-   * while they could still finish sooner.
+   * while they could still finish sooner. With `notAfter`, only people who would end by then count.
    */
-  bestCandidate(job: Job, slot: number, chosen: number[], ready: number, exclude = -1): { person: number; end: number } | undefined {
+  bestCandidate(
+    job: Job,
+    slot: number,
+    chosen: number[],
+    ready: number,
+    exclude = -1,
+    notAfter = Number.POSITIVE_INFINITY,
+  ): { person: number; end: number } | undefined {
     const { bookings } = this;
     let base = ready;
     for (const p of chosen) base = Math.max(base, bookings.firstFree[p]);
     let best = -1;
-    let bestEnd = Number.POSITIVE_INFINITY;
+    let bestEnd = notAfter + 1;
     const { busy, busyLow } = this;
     let busyCount = 0;
     let sinceBest = 0;

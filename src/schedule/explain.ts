@@ -20,6 +20,9 @@ interface Alternative {
   level: number;
 }
 
+/** Days past the chosen end within which an alternative is worth naming. */
+const ALTERNATIVE_HORIZON = 91;
+
 export class Explainer {
   /** Holds the finished plan's bookings; asked who else would have been picked. */
   private readonly decoder: Decoder;
@@ -72,7 +75,7 @@ export class Explainer {
   private alternative(job: Job, slot: number, ready: number): Alternative | undefined {
     const crew = Array.from(this.schedule.crew[job.index]);
     const others = crew.filter((_, s) => s !== slot);
-    const found = this.decoder.bestCandidate(job, slot, others, ready, crew[slot]);
+    const found = this.decoder.bestCandidate(job, slot, others, ready, crew[slot], this.schedule.end[job.index] + ALTERNATIVE_HORIZON);
     if (!found) return undefined;
     const person = this.problem.people[found.person];
     return {
@@ -97,7 +100,7 @@ export class Explainer {
     const facts: string[] = [];
     if (!alt) {
       const others = job.slots[slot].candidates.filter((c) => !schedule.crew[job.index].includes(c)).length;
-      return `${has}: ${others === 0 ? 'the only one qualified' : 'the only one qualified with time before the horizon'}`;
+      return `${has}: ${others === 0 ? 'the only one qualified' : 'nobody else qualified could finish within three months'}`;
     }
     const altName = problem.people[alt.person].name;
     if (alt.end > end) {

@@ -38,6 +38,7 @@ export interface Solved {
 }
 
 export const DEFAULT_WORK_BUDGET = 75_000;
+const MIN_ITERATIONS = 3;
 const HISTORY = 30;
 /** Iterations without a new best before the search goes back to the best plan and shakes it. */
 const STALL = 400;
@@ -181,7 +182,9 @@ export class Search {
     // Up to four priority rules, fewer when the firm is so big that each decode counts.
     this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
     const constructionDecodes = this.rules + 2;
-    this.budget = Math.max(0, Math.min(options.iterations, Math.floor(work / size) - constructionDecodes));
+    // A search of one or two iterations could only shuffle; below that the construction stands.
+    const affordable = Math.floor(work / size) - constructionDecodes;
+    this.budget = Math.min(options.iterations, affordable >= MIN_ITERATIONS ? affordable : 0);
     this.fixedCount = options.fixed?.order.length ?? 0;
     this.placed = options.fixed?.placed;
     this.fixedRank = new Float64Array(n).fill(Number.NaN);
