@@ -2,6 +2,7 @@
 // still to do, each with its crew slots, qualified candidates, dependencies and pins.
 
 import type { Day } from '../model/dates';
+import { topologicalOrder } from '../model/graph';
 import type { Plan } from '../model/plan';
 import type { ProjectStatus } from '../model/sheets';
 import { formatRequirement } from '../model/skills';
@@ -148,6 +149,24 @@ function pinSlots(slots: Slot[], pins: number[]): number[] {
   return pinned;
 }
 
+/**
+ * Calendar days the longest dependency chain needs at best, with weekends and days off allowed for
+ * (half as long again): long chains, not only much work, push a plan far out.
+ */
+function chainDays(jobs: readonly Job[], longestDay: number): number {
+  const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
+  const finish = new Float64Array(jobs.length);
+  let longest = 0;
+  for (const j of order) {
+    const job = jobs[j];
+    let ready = 0;
+    for (const p of job.preds) ready = Math.max(ready, finish[p]);
+    finish[j] = ready + (job.milestone ? 0 : Math.ceil(job.hours / Math.max(1e-9, Math.min(job.maxPerDay, longestDay))));
+    longest = Math.max(longest, finish[j]);
+  }
+  return Math.ceil(1.5 * longest);
+}
+
 export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem {
   const includeProposals = options.includeProposals ?? plan.settings.planProposals;
   const start = plan.planStart;
@@ -245,7 +264,8 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
   const latestEarliest = jobs.reduce((m, j) => Math.max(m, j.earliest), 0);
   const work = jobs.reduce((sum, j) => sum + j.hours * j.slots.length, 0);
   const dailyCapacity = calendars.reduce((sum, c) => sum + (c.daily * bitCount(c.workDays)) / 7, 0);
-  const limit = latestEarliest + 730 + 2 * Math.ceil(work / Math.max(1, dailyCapacity));
+  const longestDay = calendars.reduce((m, c) => Math.max(m, c.daily), 0);
+  const limit = latestEarliest + 730 + 2 * Math.max(Math.ceil(work / Math.max(1, dailyCapacity)), chainDays(jobs, longestDay));
   const calendar = new Calendar(start, calendars, Math.min(limit, latestEarliest + 120));
   return { start, limit, people, jobs, excluded, calendar };
 }

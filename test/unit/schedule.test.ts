@@ -161,6 +161,15 @@ describe('hard rules, one at a time', () => {
     expect(cabling.start).toBe(day('2027-01-04'));
   });
 
+  it('plans a dependency chain that runs for years, however little work it holds', () => {
+    // 100 one-day tasks in a chain, each capped at an hour a day: about three years of calendar.
+    const chain = Array.from({ length: 100 }, (_, i) => ['Booth', `Step ${i + 1}`, 'Audio:1', 8, i ? `Step ${i}` : '', '', '', '', 1]);
+    const { plan, result } = planOf(mini(chain), 0);
+    expect(result.tasks.every((t) => t.state === 'planned')).toBe(true);
+    expect(result.end).toBeGreaterThan(day('2029-06-01'));
+    expect(validatePlan(plan, result.tasks)).toEqual([]);
+  });
+
   it('does not start before a task’s or project’s Start', () => {
     const { result } = planOf(mini([['Booth', 'Later', 'Rigging:2', 8, '', '', '2027-01-13']]));
     expect(dayToIso(find(result.tasks, 'Booth/Later').start)).toBe('2027-01-13');
