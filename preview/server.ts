@@ -16,7 +16,14 @@ function display(value: unknown, format: string | undefined, timeZone: string): 
   if (value instanceof Date) return dayToIso(dateToDay(value, timeZone));
   if (typeof value === 'number') {
     if (format?.includes('%')) return `${Math.round(value * 1000) / 10}%`;
-    if (format?.includes('0.00')) return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    // A quoted prefix or suffix in a Sheets number format ("$"#,##0) is shown as written.
+    const prefix = /^"([^"]*)"/.exec(format ?? '')?.[1] ?? '';
+    const suffix = /"([^"]*)"$/.exec(format ?? '')?.[1] ?? '';
+    const decimals = format?.includes('0.00') ? 2 : 0;
+    if (format?.includes('#,##0')) {
+      return `${prefix}${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${suffix}`;
+    }
+    if (decimals) return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     return String(Math.round(value * 100) / 100);
   }
   return value === true ? 'TRUE' : value === false ? 'FALSE' : String(value ?? '');

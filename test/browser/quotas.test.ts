@@ -2,7 +2,6 @@
 // chart, and Write Quotas & KPIs writing both sheets with notes and colours.
 
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
@@ -15,31 +14,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the Quotas tab when the sidebar lists it; otherwise mounts the panel in the sidebar itself. */
+/** Opens the Quotas tab of the real built sidebar. */
 async function openQuotas(page: Page): Promise<Locator> {
-  const tab = sidebar(page).getByRole('tab', { name: 'Quotas' });
-  if (await tab.count()) {
-    await tab.click();
-    return sidebar(page).locator('#panel-quotas');
-  }
-  const built = await esbuild.build({
-    stdin: {
-      contents:
-        "import { quotasPanel } from '../../sidebar/panels/quotas';\n(document.getElementById('app') as HTMLElement).replaceChildren(quotasPanel());",
-      resolveDir: import.meta.dirname,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-    write: false,
-    logLevel: 'warning',
-  });
-  const frame = page.frames().find((f) => f.url().endsWith('/sidebar'));
-  if (!frame) throw new Error('the preview has no sidebar frame');
-  await frame.addScriptTag({ content: built.outputFiles[0].text });
-  return sidebar(page).locator('#app');
+  await sidebar(page).getByRole('tab', { name: 'Quotas' }).click();
+  return sidebar(page).locator('#panel-quotas');
 }
 
 async function sheetText(page: Page, name: string): Promise<string> {

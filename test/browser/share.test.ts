@@ -1,44 +1,14 @@
-// The Share panel in Chromium, inside the preview, calling the built add-on and its in-memory Drive.
-// The panel is mounted on its own in the preview's sidebar frame (built here from its source with the
-// sidebar's page and styles), so it is tested whichever tabs the sidebar shows.
+// The Share panel of the real built sidebar in Chromium, inside the preview, calling the built add-on
+// and its in-memory Drive.
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIM } from '../../preview/page';
 import { startPreview } from '../../preview/server';
 import { DIST, launch, sidebar } from '../support/browser';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-async function panelPage(): Promise<string> {
-  const entry = `import { h } from './dom';
-import { sharePanel } from './panels/share';
-(document.getElementById('app') as HTMLElement).replaceChildren(h('header', { class: 'brand' }, h('h1', {}, 'Crewsheet')), sharePanel());`;
-  const js = await esbuild.build({
-    stdin: { contents: entry, resolveDir: join(ROOT, 'sidebar'), loader: 'ts', sourcefile: 'share-panel.ts' },
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    write: false,
-    logLevel: 'warning',
-  });
-  const [template, css] = await Promise.all([
-    readFile(join(ROOT, 'sidebar', 'index.html'), 'utf8'),
-    readFile(join(ROOT, 'sidebar', 'style.css'), 'utf8'),
-  ]);
-  return template
-    .replace('/*! inline:style */', () => css)
-    .replace('/*! inline:script */', () => js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script'))
-    .replace('<head>', `<head>${SHIM}`);
-}
-
 let browser: Browser;
-let html: string;
 beforeAll(async () => {
-  [browser, html] = await Promise.all([launch(), panelPage()]);
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
@@ -53,8 +23,8 @@ async function open(setUp: (url: string, preview: Awaited<ReturnType<typeof star
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/sidebar', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
   await page.goto(preview.url);
+  await sidebar(page).getByRole('tab', { name: 'Share' }).click();
   await sidebar(page).getByRole('checkbox', { name: 'Helios Energy' }).waitFor();
   return {
     page,
