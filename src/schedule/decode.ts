@@ -165,11 +165,38 @@ export class Decoder {
         crew.filter((p) => p >= 0),
         ready,
       );
-      if (!found) return undefined;
-      crew[s] = found.person;
+      if (found) crew[s] = found.person;
+      // Earlier slots took everyone this one could use: reshuffle into any crew that fits.
+      else if (!this.completeCrew(job, crew)) return undefined;
     }
     const window = this.bookings.window(crew, job.hours, job.maxPerDay, ready);
     return window ? { crew, window } : undefined;
+  }
+
+  /**
+   * Fills every empty slot by augmenting paths (moving already chosen people between slots they
+   * qualify for), keeping pins; false if no crew of distinct qualified people exists.
+   */
+  private completeCrew(job: Job, crew: number[]): boolean {
+    const holder = new Map<number, number>();
+    crew.forEach((p, s) => {
+      if (p >= 0) holder.set(p, s);
+    });
+    const assign = (s: number, seen: Set<number>): boolean => {
+      for (const c of job.slots[s].candidates) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const other = holder.get(c);
+        if (other !== undefined && job.pinned[other] >= 0) continue;
+        if (other === undefined || assign(other, seen)) {
+          crew[s] = c;
+          holder.set(c, s);
+          return true;
+        }
+      }
+      return false;
+    };
+    return crew.every((p, s) => p >= 0 || assign(s, new Set()));
   }
 
   /** Places the jobs in order; with a prefix, continues after the prefix's jobs instead of starting over. */
