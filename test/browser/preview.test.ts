@@ -50,6 +50,31 @@ describe('the preview', () => {
     await preview.close();
   });
 
+  it('lists every problem of a malformed workbook with its cell, and writes nothing', async () => {
+    const preview = await openPreview(browser);
+    const { page } = preview;
+    const type = (sheet: string, row: number, column: number, value: string) =>
+      page.evaluate(
+        (body) => fetch('/api/formula', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+        JSON.stringify({ sheet, row, column, formula: value }),
+      );
+    await type('Tasks', 20, 4, 'abc');
+    await type('Staff', 5, 1, 'maya okafor');
+    const sheetsBefore = await page.locator('#tabs button').allTextContents();
+    await sidebar(page).getByRole('button', { name: 'Plan and write Schedule' }).click();
+    const message = sidebar(page).locator('.message.error');
+    await message.waitFor();
+    const text = await message.textContent();
+    expect(text).toContain('Fix these first; nothing was written');
+    expect(text).toContain('Tasks!D20: Hours must be a number of 0 or more, got "abc"');
+    expect(text).toContain('Staff!A5: "maya okafor" is listed twice (also row 2)');
+    await page.reload();
+    await page.locator('#tabs button').first().waitFor();
+    expect(await page.locator('#tabs button').allTextContents()).toEqual(sheetsBefore);
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  });
+
   it('checks the sample workbook and shows the result next to the button', async () => {
     const preview = await openPreview(browser);
     const { page } = preview;
