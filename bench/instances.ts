@@ -9,7 +9,7 @@ import { isoToDay } from '../src/model/dates';
 import { formatProblem, hasErrors } from '../src/model/problems';
 import type { RawWorkbook } from '../src/model/read';
 import { readWorkbook } from '../src/model/read';
-import { planSchedule } from '../src/schedule/schedule';
+import { planBounded } from '../src/schedule/schedule';
 import { validatePlan } from '../src/schedule/validate';
 
 export interface Activity {
@@ -125,7 +125,7 @@ export function solve(instance: Instance, iterations: number, seed = 1): { solut
   const t0 = performance.now();
   const { plan, problems } = readWorkbook(toWorkbook(instance, iterations), { timeZone: 'UTC', today: isoToDay(START) as number });
   if (hasErrors(problems)) throw new Error(`${instance.name}: ${problems.map(formatProblem).join('; ')}`);
-  const result = planSchedule(plan, { iterations, seed, workBudget: Number.POSITIVE_INFINITY });
+  const result = planBounded(plan, { iterations, seed, workBudget: Number.POSITIVE_INFINITY });
   const seconds = (performance.now() - t0) / 1000;
   const invalid = validatePlan(plan, result.tasks);
   const salary = new Map(instance.resources.map((r) => [`R${r.id}`, r.salary]));

@@ -1,28 +1,28 @@
 // Planning in the sidebar: the solve runs here, in the user's browser, in small steps so progress
 // shows; the last plan is kept for the other panels while the workbook has not changed.
 
-import { Planner, type ScheduleResult } from '../src/schedule/schedule';
+import { type BoundedResult, Planner } from '../src/schedule/schedule';
+import { BROWSER_WORK_BUDGET } from '../src/schedule/search';
 import type { Progress } from './ui';
 import type { LoadedWorkbook } from './workbook';
 
-/** The browser has no Sheets time limit: the search may do far more work than a custom function. */
-const SIDEBAR_WORK_BUDGET = 3_000_000;
 const STEP = 10;
 
-let last: { key: string; result: ScheduleResult } | undefined;
+let last: { key: string; result: BoundedResult } | undefined;
 
 function keyOf(workbook: LoadedWorkbook, includeProposals: boolean): string {
   return `${includeProposals}|${JSON.stringify(workbook.snapshot.sheets)}`;
 }
 
-export async function planWorkbook(workbook: LoadedWorkbook, includeProposals: boolean, progress: Progress): Promise<ScheduleResult> {
+export async function planWorkbook(workbook: LoadedWorkbook, includeProposals: boolean, progress: Progress): Promise<BoundedResult> {
   const key = keyOf(workbook, includeProposals);
   if (last?.key === key) return last.result;
-  const planner = new Planner(workbook.plan, { includeProposals, workBudget: SIDEBAR_WORK_BUDGET });
+  const planner = new Planner(workbook.plan, { includeProposals, workBudget: BROWSER_WORK_BUDGET });
   await progress.set(0, 'Planning…');
   while (!planner.step(STEP)) await progress.set(planner.progress, `Searching for a better plan… ${Math.round(planner.progress * 100)}%`);
   await progress.set(1, 'Explaining each choice…');
-  const result = planner.result();
+  const plain = planner.result();
+  const result = { ...plain, ...planner.bound(plain) };
   last = { key, result };
   return result;
 }

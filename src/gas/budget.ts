@@ -12,14 +12,6 @@ import { withCostsRange } from './lib/budget-costs';
 import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
 
-/**
- * Scheduler iterations for BUDGETRANGE: none beyond the first complete plan. The plan only decides
- * whose rates price each task, which the first plan already does sensibly; searching for a shorter
- * plan would make every recalculation several times longer. The Budget sheet, written from the
- * sidebar, prices the fully searched plan, so its costs can differ slightly where crews differ.
- */
-const FUNCTION_ITERATIONS = 0;
-
 /** A custom function never fails in the cell: an unexpected error becomes a message too. */
 function answering(fn: string, compute: () => unknown[][]): unknown[][] {
   try {
@@ -81,7 +73,7 @@ function budgetRangeCells(tasks: unknown, staff: unknown, costs?: unknown, proje
   if (!plan) return message as string[][];
   const priced = withCostsRange(plan, costs);
   if (hasErrors(priced.problems)) return problemsColumn('BUDGETRANGE', 'read the costs', priced.problems);
-  const schedule = planSchedule(priced.plan, { includeProposals: true, iterations: FUNCTION_ITERATIONS });
+  const schedule = planSchedule(priced.plan, { includeProposals: true });
   const result = budgetRanges(priced.plan, schedule);
   if (hasErrors(result.problems)) return problemsColumn('BUDGETRANGE', 'price', result.problems);
   return budgetRangeTable(result).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));

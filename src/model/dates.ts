@@ -35,12 +35,20 @@ export function dayOf(year: number, month: number, date: number): Day {
   return Math.round(Date.UTC(year, month - 1, date) / MS_PER_DAY);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+interface Zone {
+  format: Intl.DateTimeFormat;
+  /** Instants already converted: a sheet's dates are a few hundred days, repeated in every row. */
+  known: Map<number, number>;
+}
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+const zones = new Map<string, Zone>();
+/** A long-running process (the preview) converts "now" again and again: start afresh past this. */
+const MAX_KNOWN = 50_000;
+
+function zone(timeZone: string): Zone {
+  let z = zones.get(timeZone);
+  if (!z) {
+    const format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
       month: 'numeric',
@@ -50,17 +58,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       second: 'numeric',
       hourCycle: 'h23',
     });
-    formatters.set(timeZone, f);
+    z = { format, known: new Map() };
+    zones.set(timeZone, z);
   }
-  return f;
+  return z;
 }
 
 function wallClockMs(instant: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const { format, known } = zone(timeZone);
+  let wall = known.get(instant);
+  if (wall === undefined) {
+    const parts: Record<string, number> = {};
+    for (const p of format.formatToParts(new Date(instant))) {
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(instant, wall);
   }
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall;
 }
 
 /** The calendar day a Date falls on in the given time zone (Sheets gives midnight in the sheet's zone). */

@@ -72,6 +72,9 @@ export class Bookings {
   private readonly closed: Uint32Array[];
   /** Per person, one bit per day: set when anything is booked. */
   private readonly touched: Uint32Array[];
+  /** Per person, the closed bits of an empty plan (days not worked), and the first day worked. */
+  private readonly offDays: Uint32Array[];
+  private readonly firstWorked: Int32Array;
   /** Per person, working days before each day, and the list of working days. */
   private readonly workedBefore: Int32Array[];
   private readonly workingDays: Int32Array[];
@@ -89,6 +92,8 @@ export class Bookings {
     this.firstFree = new Int32Array(calendar.people.length);
     this.closed = calendar.people.map(() => new Uint32Array(words));
     this.touched = calendar.people.map(() => new Uint32Array(words));
+    this.offDays = calendar.people.map(() => new Uint32Array(words));
+    this.firstWorked = new Int32Array(calendar.people.length);
     this.workedBefore = [];
     this.workingDays = [];
     calendar.people.forEach((_, p) => {
@@ -98,9 +103,11 @@ export class Bookings {
       for (let d = 0; d < limit; d++) {
         before[d + 1] = before[d] + (cap[d] > EPS ? 1 : 0);
         if (cap[d] > EPS) days.push(d);
+        else setBit(this.offDays[p], d, true);
       }
       this.workedBefore.push(before);
       this.workingDays.push(Int32Array.from(days));
+      this.firstWorked[p] = nextClear(this.offDays[p], 0, limit);
     });
     this.reset();
   }
@@ -108,14 +115,11 @@ export class Bookings {
   /** Starts over from empty calendars. */
   reset(): void {
     for (let p = 0; p < this.free.length; p++) {
-      const cap = this.calendar.capacity(p);
-      this.free[p].set(cap.subarray(0, this.limit));
+      this.free[p].set(this.calendar.capacity(p).subarray(0, this.limit));
       this.touched[p].fill(0);
-      const closed = this.closed[p];
-      closed.fill(0);
-      for (let d = 0; d < this.limit; d++) if (cap[d] <= EPS) setBit(closed, d, true);
-      this.firstFree[p] = nextClear(closed, 0, this.limit);
+      this.closed[p].set(this.offDays[p]);
     }
+    this.firstFree.set(this.firstWorked);
   }
 
   snapshot(): BookingsState {

@@ -67,31 +67,68 @@ function criticalPath(problem: Problem, planned?: Uint8Array): { days: number; d
   return best;
 }
 
-function skillCapacity(problem: Problem, planned?: Uint8Array): { days: number; detail: string } {
-  const { jobs, calendar } = problem;
+interface SlotGroup {
+  /** The people who could fill these slots, ascending. */
+  people: number[];
+  labels: Set<string>;
+  /** Earliest start days of the slots, ascending, and the hours of the slots from each on. */
+  earliest: number[];
+  hoursFrom: number[];
+}
+
+function slotGroups(problem: Problem, planned?: Uint8Array): SlotGroup[] {
   // Group slot demand by the exact set of people who could fill it.
-  const groups = new Map<string, { people: number[]; labels: Set<string>; demand: { earliest: number; hours: number }[] }>();
-  for (const job of jobs) {
+  const groups = new Map<string, { people: number[]; labels: Set<string>; demand: [number, number][] }>();
+  for (const job of problem.jobs) {
     if (job.milestone || job.unstaffable || (planned && !planned[job.index])) continue;
     job.slots.forEach((slot, s) => {
-      const people = job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates;
+      const people = job.pinned[s] >= 0 ? [job.pinned[s]] : [...slot.candidates].sort((x, y) => x - y);
       const key = people.join(',');
       const group = groups.get(key) ?? { people, labels: new Set<string>(), demand: [] };
       group.labels.add(slot.label);
-      group.demand.push({ earliest: job.earliest, hours: job.hours });
+      group.demand.push([job.earliest, job.hours]);
       groups.set(key, group);
     });
   }
-  const sets = [...groups.values()];
+  return [...groups.values()].map(({ people, labels, demand }) => {
+    demand.sort((a, b) => a[0] - b[0]);
+    const hoursFrom = new Array<number>(demand.length + 1).fill(0);
+    for (let i = demand.length - 1; i >= 0; i--) hoursFrom[i] = hoursFrom[i + 1] + demand[i][1];
+    return { people, labels, earliest: demand.map((d) => d[0]), hoursFrom };
+  });
+}
+
+/** Index of the first entry of an ascending list at or above `value`. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The best skill-capacity bound above `floor` days, if any. */
+function skillCapacity(problem: Problem, floor: number, planned?: Uint8Array): { days: number; detail: string } {
+  const { calendar } = problem;
+  const sets = slotGroups(problem, planned);
   // A slot can only be filled from its own group, so a union of groups is bound by all the demand
-  // of the groups inside it: each group, pairs and triples of groups, and everyone.
-  const unions = [...sets];
-  const union = (members: typeof sets) => {
-    const people = [...new Set(members.flatMap((g) => g.people))].sort((x, y) => x - y);
+  // of the groups inside it: each group, pairs and triples of groups, and everyone. Unions of the
+  // same people bind alike, so each is tried once.
+  const unions = new Map<string, SlotGroup[]>();
+  const union = (members: SlotGroup[]) => {
+    const people = members.length === 1 ? members[0].people : [...new Set(members.flatMap((g) => g.people))].sort((x, y) => x - y);
+    const key = people.join(',');
+    if (unions.has(key)) return;
     const inside = new Set(people);
-    const contained = sets.filter((g) => g.people.every((p) => inside.has(p)));
-    unions.push({ people, labels: new Set(contained.flatMap((g) => [...g.labels])), demand: contained.flatMap((g) => g.demand) });
+    unions.set(
+      key,
+      sets.filter((g) => g.people.every((p) => inside.has(p))),
+    );
   };
+  for (const g of sets) union([g]);
   if (sets.length > 1) union(sets);
   if (sets.length <= MAX_GROUPS_FOR_PAIRS) {
     for (let a = 0; a < sets.length; a++) {
@@ -103,13 +140,15 @@ function skillCapacity(problem: Problem, planned?: Uint8Array): { days: number; 
   }
   // Hours each person can work from the plan start up to (not including) each day.
   calendar.ensure(problem.limit);
-  const used = new Set(unions.flatMap((g) => g.people));
   const cumulative = new Map<number, Float64Array>();
-  for (const p of used) {
-    const cap = calendar.capacity(p);
-    const sums = new Float64Array(problem.limit + 1);
-    for (let d = 0; d < problem.limit; d++) sums[d + 1] = sums[d] + cap[d];
-    cumulative.set(p, sums);
+  for (const g of sets) {
+    for (const p of g.people) {
+      if (cumulative.has(p)) continue;
+      const cap = calendar.capacity(p);
+      const sums = new Float64Array(problem.limit + 1);
+      for (let d = 0; d < problem.limit; d++) sums[d + 1] = sums[d] + cap[d];
+      cumulative.set(p, sums);
+    }
   }
   const hoursBetween = (people: number[], from: number, to: number) => {
     let total = 0;
@@ -120,24 +159,28 @@ function skillCapacity(problem: Problem, planned?: Uint8Array): { days: number; 
     return total;
   };
 
-  let best = { days: 0, detail: '' };
-  for (const group of unions) {
-    const distinct = [...new Set(group.demand.map((d) => d.earliest))].sort((x, y) => x - y);
+  let best = { days: floor, detail: '' };
+  for (const [key, contained] of unions) {
+    const people = key.split(',').map(Number);
+    const distinct = [...new Set(contained.flatMap((g) => g.earliest))].sort((x, y) => x - y);
     // Any subset of release days gives a valid bound; a sample keeps big firms fast.
     const step = Math.max(1, Math.ceil(distinct.length / MAX_RELEASES));
-    const releases = distinct.filter((_, i) => i % step === 0);
-    for (const release of releases) {
-      const needed = group.demand.filter((d) => d.earliest >= release).reduce((sum, d) => sum + d.hours, 0);
-      if (hoursBetween(group.people, release, problem.limit) < needed) continue;
+    for (let r = 0; r < distinct.length; r += step) {
+      const release = distinct[r];
+      let needed = 0;
+      for (const g of contained) needed += g.hoursFrom[firstAtLeast(g.earliest, release)];
+      // Enough hours by the best bound so far: this release cannot raise it.
+      if (best.days >= release && hoursBetween(people, release, best.days) >= needed - 1e-9) continue;
+      if (hoursBetween(people, release, problem.limit) < needed) continue;
       // The first day by which the group has worked enough hours since the release.
-      let lo = release;
+      let lo = Math.max(release, best.days + 1);
       let hi = problem.limit;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (hoursBetween(group.people, release, mid) >= needed - 1e-9) hi = mid;
+        if (hoursBetween(people, release, mid) >= needed - 1e-9) hi = mid;
         else lo = mid + 1;
       }
-      if (lo > best.days) best = { days: lo, detail: [...group.labels].sort().join(', ') };
+      best = { days: lo, detail: [...new Set(contained.flatMap((g) => [...g.labels]))].sort().join(', ') };
     }
   }
   return best;
@@ -146,7 +189,7 @@ function skillCapacity(problem: Problem, planned?: Uint8Array): { days: number; 
 /** The bound for the jobs a mask marks (all of them without one). */
 export function lowerBound(problem: Problem, planned?: Uint8Array): LowerBound {
   const path = criticalPath(problem, planned);
-  const capacity = skillCapacity(problem, planned);
+  const capacity = skillCapacity(problem, path.days, planned);
   return capacity.days > path.days
     ? { days: capacity.days, kind: 'skill capacity', detail: capacity.detail }
     : { days: path.days, kind: 'critical path', detail: path.detail };

@@ -1,4 +1,4 @@
-// Plans a workbook: builds the problem, searches, bounds and explains. The one entry point the
+// Plans a workbook: builds the problem, searches, explains and, where asked, bounds. The one entry point the
 // custom functions, the sidebar and the benchmarks share.
 
 import type { Day } from '../model/dates';
@@ -48,12 +48,19 @@ export interface ScheduleResult {
   /** Days from the plan start to the end of the last staffed task. */
   makespanDays: number;
   totalLateDays: number;
-  lowerBound: LowerBound;
-  /** (makespan − lower bound) / lower bound. */
-  gap: number;
   terms: Terms;
   decodes: number;
 }
+
+/** How far the plan can be from the best possible. */
+export interface PlanBound {
+  /** No valid plan is shorter than this. */
+  lowerBound: LowerBound;
+  /** (makespan − lower bound) / lower bound. */
+  gap: number;
+}
+
+export type BoundedResult = ScheduleResult & PlanBound;
 
 export interface ScheduleOptions extends ProblemOptions {
   /** Improvement iterations (default: the Iterations setting). */
@@ -155,24 +162,40 @@ export class Planner {
           source: job.item.source,
         };
       });
-    const bound = lowerBound(problem, planned);
-    const makespanDays = last + 1;
     return {
       planStart: problem.start,
       tasks,
       end: last >= 0 ? problem.start + last : undefined,
-      makespanDays,
+      makespanDays: last + 1,
       totalLateDays,
-      lowerBound: bound,
-      gap: bound.days > 0 ? (makespanDays - bound.days) / bound.days : 0,
       terms: solved.terms,
       decodes: solved.decodes,
     };
   }
+
+  /**
+   * The plan's lower bound. Only what shows it asks (the Schedule sheet, the Plan panel): on a few
+   * hundred tasks it costs as much as the rest of a custom function's answer.
+   */
+  bound(result: ScheduleResult): PlanBound {
+    const bound = lowerBound(this.problem, (this.proposals ?? this.committed).planned);
+    return { lowerBound: bound, gap: bound.days > 0 ? (result.makespanDays - bound.days) / bound.days : 0 };
+  }
+}
+
+function solved(plan: Plan, options: ScheduleOptions): Planner {
+  const planner = new Planner(plan, options);
+  while (!planner.step(500));
+  return planner;
 }
 
 export function planSchedule(plan: Plan, options: ScheduleOptions = {}): ScheduleResult {
-  const planner = new Planner(plan, options);
-  while (!planner.step(500));
-  return planner.result();
+  return solved(plan, options).result();
+}
+
+/** The plan with its lower bound. */
+export function planBounded(plan: Plan, options: ScheduleOptions = {}): BoundedResult {
+  const planner = solved(plan, options);
+  const result = planner.result();
+  return { ...result, ...planner.bound(result) };
 }

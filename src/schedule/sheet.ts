@@ -2,7 +2,7 @@
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
 import type { Cell, SheetOutput } from '../model/output';
-import type { PlannedTask, ScheduleResult } from './schedule';
+import type { BoundedResult, PlannedTask, ScheduleResult } from './schedule';
 
 const LATE = '#fce8e6';
 const UNSTAFFABLE = '#fef7e0';
@@ -47,7 +47,7 @@ export function assignTable(result: ScheduleResult): Cell[][] {
   ];
 }
 
-function summary(result: ScheduleResult, today: Day): Cell[][] {
+function summary(result: BoundedResult, today: Day): Cell[][] {
   const late = result.tasks.filter((t) => t.lateDays > 0);
   const unstaffable = result.tasks.filter((t) => t.state === 'unstaffable').length;
   const bound = result.lowerBound;
@@ -74,7 +74,7 @@ function summary(result: ScheduleResult, today: Day): Cell[][] {
 export const SCHEDULE_HEADER = ['Project', 'Client', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Late By', 'Why'];
 
 /** The Schedule sheet: a summary block, then one row per task with late and unstaffable rows marked. */
-export function scheduleSheet(result: ScheduleResult, today: Day): SheetOutput {
+export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
   const top = summary(result, today);
   const headerRow = top.length + 1;
   const rows = inPlanOrder(result.tasks);

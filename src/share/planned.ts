@@ -117,8 +117,6 @@ export function scheduleOf(planStart: Day, tasks: PlannedTask[]): ScheduleResult
     end,
     makespanDays: end === undefined ? 0 : end - planStart + 1,
     totalLateDays: 0,
-    lowerBound: { days: 0, kind: 'critical path', detail: '' },
-    gap: 0,
     terms: { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0 },
     decodes: 0,
   };

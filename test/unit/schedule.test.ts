@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { generateFirm } from '../../examples/generate-firm';
 import { dayOf, dayToIso, isoToDay } from '../../src/model/dates';
 import { hasErrors } from '../../src/model/problems';
-import { type PlannedTask, planSchedule } from '../../src/schedule/schedule';
+import { type PlannedTask, planBounded, planSchedule } from '../../src/schedule/schedule';
 import { validatePlan } from '../../src/schedule/validate';
 import { read, sample } from '../support/workbook';
 
 function planOf(raw: Record<string, unknown[][]>, iterations = 60) {
   const { plan, problems } = read(raw);
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return { plan, result: planSchedule(plan, { iterations }) };
+  return { plan, result: planBounded(plan, { iterations }) };
 }
 
 const day = (iso: string) => isoToDay(iso) as number;
@@ -78,7 +78,7 @@ describe('every hard rule holds on many generated firms', () => {
     const raw = generateFirm({ staff: 6 + (seed % 9), tasks: 25 + seed * 3, months: 4, seed });
     const { plan, problems } = read(raw);
     expect(hasErrors(problems)).toBe(false);
-    const result = planSchedule(plan, { iterations: 40, seed });
+    const result = planBounded(plan, { iterations: 40, seed });
     expect(validatePlan(plan, result.tasks)).toEqual([]);
     expect(result.makespanDays).toBeGreaterThanOrEqual(result.lowerBound.days);
   });

@@ -1,0 +1,61 @@
+// What search depth buys: the plan a formula in a cell gets (the default work budget, so Sheets can
+// answer on every edit) against the plan the Plan panel writes (the Iterations setting, searched in
+// the browser), on generated firms from loose to tight. Committed work only, as ASSIGN plans it.
+//
+//   npm run bench:depth [-- --seeds N]
+
+import { generateFirm } from '../examples/generate-firm';
+import { dayOf } from '../src/model/dates';
+import { hasErrors } from '../src/model/problems';
+import { readWorkbook } from '../src/model/read';
+import { planSchedule, type ScheduleResult } from '../src/schedule/schedule';
+import { BROWSER_WORK_BUDGET, DEFAULT_WORK_BUDGET } from '../src/schedule/search';
+import { validatePlan } from '../src/schedule/validate';
+import { option } from './args';
+
+/** Staff, tasks and the months they spread over: fewer months, tighter firm. */
+const FIRMS = [
+  [8, 60, 2],
+  [15, 100, 3],
+  [15, 200, 3],
+  [25, 200, 6],
+  [40, 400, 4],
+];
+
+const seeds = Number(option('--seeds', '6'));
+const DEPTHS = [
+  { name: 'construction only', workBudget: 1 },
+  { name: 'formula (default budget)', workBudget: DEFAULT_WORK_BUDGET },
+  { name: 'Plan panel', workBudget: BROWSER_WORK_BUDGET },
+];
+
+console.log(['firm', 'depth', 'late days (weighted)', 'finish', 'ms', 'invalid'].join('\t'));
+for (const [staff, tasks, months] of FIRMS) {
+  const sums = DEPTHS.map(() => ({ lateness: 0, finish: 0, ms: 0, invalid: 0 }));
+  for (let seed = 1; seed <= seeds; seed++) {
+    const raw = generateFirm({ staff, tasks, months, seed });
+    const { plan, problems } = readWorkbook(raw, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
+    if (hasErrors(problems)) throw new Error(`generated firm has errors: ${problems[0].message}`);
+    DEPTHS.forEach((depth, i) => {
+      const t0 = performance.now();
+      const result: ScheduleResult = planSchedule(plan, { workBudget: depth.workBudget, includeProposals: false });
+      sums[i].ms += performance.now() - t0;
+      sums[i].lateness += result.terms.lateness;
+      sums[i].finish += result.terms.finish;
+      sums[i].invalid += validatePlan(plan, result.tasks).length;
+    });
+  }
+  DEPTHS.forEach((depth, i) => {
+    const s = sums[i];
+    console.log(
+      [
+        `${staff}×${tasks}, ${months} mo`,
+        depth.name,
+        (s.lateness / seeds).toFixed(1),
+        (s.finish / seeds).toFixed(0),
+        (s.ms / seeds).toFixed(0),
+        s.invalid,
+      ].join('\t'),
+    );
+  });
+}
