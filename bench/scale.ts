@@ -11,7 +11,7 @@ import { generateFirm } from '../examples/generate-firm';
 import { dayOf } from '../src/model/dates';
 import { hasErrors } from '../src/model/problems';
 import { readWorkbook } from '../src/model/read';
-import { Planner } from '../src/schedule/schedule';
+import { Planner, withBound } from '../src/schedule/schedule';
 import { validatePlan } from '../src/schedule/validate';
 import { option } from './args';
 
@@ -37,7 +37,7 @@ function one(staff: number, tasks: number, iterations: number) {
   const result = planner.result();
   const cpu = process.cpuUsage(cpu0);
   const t2 = performance.now();
-  const { gap } = planner.bound(result);
+  const { gap } = withBound(planner, result);
   const t3 = performance.now();
   const invalid = validatePlan(plan, result.tasks).length;
   const rssMb = process.resourceUsage().maxRSS / 1024;

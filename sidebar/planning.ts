@@ -1,7 +1,7 @@
 // Planning in the sidebar: the solve runs here, in the user's browser, in small steps so progress
 // shows; the last plan is kept for the other panels while the workbook has not changed.
 
-import { type BoundedResult, Planner } from '../src/schedule/schedule';
+import { type BoundedResult, Planner, withBound } from '../src/schedule/schedule';
 import { BROWSER_WORK_BUDGET } from '../src/schedule/search';
 import type { Progress } from './ui';
 import type { LoadedWorkbook } from './workbook';
@@ -21,8 +21,7 @@ export async function planWorkbook(workbook: LoadedWorkbook, includeProposals: b
   await progress.set(0, 'Planning…');
   while (!planner.step(STEP)) await progress.set(planner.progress, `Searching for a better plan… ${Math.round(planner.progress * 100)}%`);
   await progress.set(1, 'Explaining each choice…');
-  const plain = planner.result();
-  const result = { ...plain, ...planner.bound(plain) };
+  const result = withBound(planner, planner.result());
   last = { key, result };
   return result;
 }

@@ -173,14 +173,20 @@ export class Planner {
     };
   }
 
-  /**
-   * The plan's lower bound. Only what shows it asks (the Schedule sheet, the Plan panel): on a few
-   * hundred tasks it costs as much as the rest of a custom function's answer.
-   */
-  bound(result: ScheduleResult): PlanBound {
-    const bound = lowerBound(this.problem, (this.proposals ?? this.committed).planned);
-    return { lowerBound: bound, gap: bound.days > 0 ? (result.makespanDays - bound.days) / bound.days : 0 };
+  /** The jobs the plan covers: committed work, and proposals when included. */
+  get planned(): Uint8Array {
+    return (this.proposals ?? this.committed).planned;
   }
+}
+
+/**
+ * The planner's result with its lower bound. Only what shows the bound asks (the Schedule sheet, the
+ * Plan panel): on a few hundred tasks it costs as much as the rest of a formula's answer, and kept
+ * out of Planner it stays out of the Apps Script bundle.
+ */
+export function withBound(planner: Planner, result: ScheduleResult): BoundedResult {
+  const bound = lowerBound(planner.problem, planner.planned);
+  return { ...result, lowerBound: bound, gap: bound.days > 0 ? (result.makespanDays - bound.days) / bound.days : 0 };
 }
 
 function solved(plan: Plan, options: ScheduleOptions): Planner {
@@ -196,6 +202,5 @@ export function planSchedule(plan: Plan, options: ScheduleOptions = {}): Schedul
 /** The plan with its lower bound. */
 export function planBounded(plan: Plan, options: ScheduleOptions = {}): BoundedResult {
   const planner = solved(plan, options);
-  const result = planner.result();
-  return { ...result, ...planner.bound(result) };
+  return withBound(planner, planner.result());
 }
