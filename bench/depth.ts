@@ -1,6 +1,7 @@
 // What search depth buys: the plan a formula in a cell gets (the default work budget, so Sheets can
 // answer on every edit) against the plan the Plan panel writes (the Iterations setting, searched in
 // the browser), on generated firms from loose to tight. Committed work only, as ASSIGN plans it.
+// Then how long the Plan panel's search takes as firms grow (a year of work, as bench:scale).
 //
 //   npm run bench:depth [-- --seeds N]
 
@@ -8,7 +9,7 @@ import { generateFirm } from '../examples/generate-firm';
 import { dayOf } from '../src/model/dates';
 import { hasErrors } from '../src/model/problems';
 import { readWorkbook } from '../src/model/read';
-import { planSchedule, type ScheduleResult } from '../src/schedule/schedule';
+import { Planner, planSchedule, type ScheduleResult } from '../src/schedule/schedule';
 import { BROWSER_WORK_BUDGET, DEFAULT_WORK_BUDGET } from '../src/schedule/search';
 import { validatePlan } from '../src/schedule/validate';
 import { option } from './args';
@@ -58,4 +59,20 @@ for (const [staff, tasks, months] of FIRMS) {
       ].join('\t'),
     );
   });
+}
+
+console.log(`\n${['staff', 'tasks', 'Plan panel search s', 'decodes'].join('\t')}`);
+for (const [staff, tasks] of [
+  [50, 500],
+  [100, 1000],
+  [200, 2000],
+  [500, 5000],
+]) {
+  const raw = generateFirm({ staff, tasks, months: 12, seed: 11 });
+  const { plan } = readWorkbook(raw, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
+  const t0 = performance.now();
+  const planner = new Planner(plan, { workBudget: BROWSER_WORK_BUDGET, includeProposals: false });
+  while (!planner.step(100));
+  const seconds = (performance.now() - t0) / 1000;
+  console.log([staff, tasks, seconds.toFixed(1), planner.result().decodes].join('\t'));
 }

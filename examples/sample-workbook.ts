@@ -214,7 +214,7 @@ export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
     ['Target Margin %', '35%'],
     ['Coverage', 0.8],
     ['Client View Names', 'Names'],
-    ['Iterations', 2000],
+    ['Iterations', 1000],
     ['Plan Proposals', 'yes'],
     ['Show Prices to Clients', 'no'],
   ],

@@ -41,7 +41,7 @@ export interface Solved {
  */
 export const DEFAULT_WORK_BUDGET = 10_000;
 /** What the Plan panel affords: the browser has no Sheets time limit, only a user watching progress. */
-export const BROWSER_WORK_BUDGET = 3_000_000;
+export const BROWSER_WORK_BUDGET = 1_000_000;
 const MIN_ITERATIONS = 3;
 const HISTORY = 30;
 /** Iterations without a new best before the search goes back to the best plan and shakes it. */
