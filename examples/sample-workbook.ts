@@ -1,9 +1,17 @@
-// Northlight AV & Exhibits: a 15-person AV and exhibit production company, as its sheets would look
-// on Monday 23 November 2026. Used by the local preview, the tests and "Fill sample workbook".
+// Northlight AV & Exhibits: a 15-person AV and exhibit production company. Written as its sheets
+// looked on Monday 23 November 2026 (SAMPLE_MONDAY) and moved, whole weeks at a time, to the Monday
+// that starts the week being planned (sampleWorkbook), so the preview and "Fill with the sample firm"
+// always show a current firm: history behind it, the plan starting next Monday, proposals ahead.
 // Dates are ISO strings; the sheet writer turns date columns into real dates.
+
+import { addDays, addMonths, type Day, dayOf, dayParts, dayToIso, isoToDay, weekday } from '../src/model/dates';
 
 export type SampleCell = string | number | boolean | null;
 
+/** The Monday the rows below were written for: their Plan Start. */
+export const SAMPLE_MONDAY: Day = dayOf(2026, 11, 23);
+
+/** The sample as of SAMPLE_MONDAY (the tests' fixed firm). */
 export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
   Clients: [
     ['Client', 'Account Manager', 'Contact Email', 'Status', 'Since', 'Notes'],
@@ -11,7 +19,7 @@ export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
     ['Civic Arts Museum', 'Rachel Kim', 'exhibits@civicarts.example', 'Active', '2024-06-10', 'Board sensitive to overruns'],
     ['Marrow & Finch', 'Luis Romero', 'pr@marrowfinch.example', 'Active', '2025-02-17', ''],
     ['Bluewater Conference Center', 'Luis Romero', 'ops@bluewater-cc.example', 'Active', '2024-11-04', 'Venue partner: 10% referral'],
-    ['Vantage Robotics', 'Luis Romero', 'marketing@vantage-robotics.example', 'Prospect', '', 'Met at Automate 2026'],
+    ['Vantage Robotics', 'Luis Romero', 'marketing@vantage-robotics.example', 'Prospect', '', 'Met at a robotics trade show'],
     ['Kestrel Pharma', 'Rachel Kim', 'events@kestrel.example', 'Former', '2022-01-15', 'Moved events in-house'],
   ],
   Staff: [
@@ -28,9 +36,9 @@ export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
     ['Jess Nguyen', 'jess@northlight.example', 'Video Engineer', 'Video:5, Motion:4, Programming:3, LED:2', 40, 'Mon-Fri', 52, 125, '', '', ''],
     ['Omar Haddad', 'omar@northlight.example', 'Fabricator', 'Fabrication:5, Welding:4, Carpentry:3', 40, 'Mon-Fri', 45, 105, '', '', ''],
     ['Beth Larsen', 'beth@northlight.example', 'Crew Chief', 'Labor:4, Driving:4, Rigging:2, Stage Management:2', 40, 'Mon-Fri', 34, 85, '', '', 'CDL licence'],
-    ['Kofi Mensah', 'kofi@northlight.example', 'Junior Technician', 'Labor:2, Audio:1, LED:1, Driving:2', 40, 'Mon-Fri', 24, 65, '2026-12-07', '', 'Starts in December'],
+    ['Kofi Mensah', 'kofi@northlight.example', 'Junior Technician', 'Labor:2, Audio:1, LED:1, Driving:2', 40, 'Mon-Fri', 24, 65, '2026-12-07', '', 'New hire'],
     ['Nina Petrova', 'nina@northlight.example', 'Show Control Engineer', 'Networking:5, Programming:4, Video:2', 20, 'Tue-Thu', 50, 120, '', '', 'Part-time'],
-    ['Greg Holm', 'greg@northlight.example', 'Scenic Painter', 'Painting:5, Carpentry:2, Labor:2', 32, 'Mon-Thu', 38, 90, '', '2027-02-26', 'Retiring end of February'],
+    ['Greg Holm', 'greg@northlight.example', 'Scenic Painter', 'Painting:5, Carpentry:2, Labor:2', 32, 'Mon-Thu', 38, 90, '', '2027-02-26', 'Retiring'],
   ],
   TimeOff: [
     ['Name', 'From', 'To', 'Hours/Day', 'Reason'],
@@ -99,7 +107,7 @@ export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
     ['Helios CES Booth', 'Freight to Las Vegas', 'Driving:4', 20, '', '', 'Pack and load truck', 'Beth Larsen', '', '', 10, 'Not Started', '', '', '', 'no', 'no', 'Two days on the road'],
     ['Helios CES Booth', 'Install booth', 'Rigging:3 x2; Labor:2 x2', 20, 16, 28, 'Freight to Las Vegas', '', '', '', '', 'Not Started', '', '', '', 'yes', 'no', ''],
     ['Helios CES Booth', 'Install LED wall', 'LED:3 x2; Rigging:3', 10, '', '', 'Install booth', '', '', '', '', 'Not Started', '', '', '', 'no', 'no', ''],
-    ['Helios CES Booth', 'Booth ready', '', 0, '', '', 'Install LED wall, Lighting plot and cues', '', '', '2027-01-05', '', 'Not Started', '', '', '', 'no', 'yes', 'Show opens 6 Jan'],
+    ['Helios CES Booth', 'Booth ready', '', 0, '', '', 'Install LED wall, Lighting plot and cues', '', '', '2027-01-05', '', 'Not Started', '', '', '', 'no', 'yes', 'Show opens the next day'],
     // Civic Arts Immersive Gallery: a long exhibit build with projection mapping.
     ['Civic Arts Immersive Gallery', 'Content storyboards', 'Design:4', 32, 24, 48, '', 'Aiko Tanaka', '', '', '', 'In Progress', '50%', 18, '', 'no', 'no', ''],
     ['Civic Arts Immersive Gallery', 'Curator review', '', 0, '', '', 'Content storyboards', '', '', '', '', 'Not Started', '', '', '', 'no', 'yes', ''],
@@ -219,3 +227,88 @@ export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
     ['Show Prices to Clients', 'no'],
   ],
 };
+
+/** The Monday a sample opened on `today` plans from: today if it is a Monday, else the next one. */
+export function planningMonday(today: Day): Day {
+  return addDays(today, (8 - weekday(today)) % 7);
+}
+
+const nthWeekday = (year: number, month: number, isoWeekday: number, n: number): Day => {
+  const first = dayOf(year, month, 1);
+  return addDays(first, ((isoWeekday - weekday(first) + 7) % 7) + 7 * (n - 1));
+};
+
+/** The firm's company holidays of one year, as TimeOff rows for `All`. */
+function holidaysOf(year: number): { from: Day; to: Day; reason: string }[] {
+  const lastMonday = (month: number) => {
+    const last = addDays(dayOf(year, month + 1, 1), -1);
+    return addDays(last, -((weekday(last) + 6) % 7));
+  };
+  const thanksgiving = nthWeekday(year, 11, 4, 4);
+  return [
+    { from: dayOf(year, 1, 1), to: dayOf(year, 1, 1), reason: "New Year's Day" },
+    { from: lastMonday(5), to: lastMonday(5), reason: 'Memorial Day' },
+    { from: dayOf(year, 7, 4), to: dayOf(year, 7, 4), reason: 'Independence Day' },
+    { from: nthWeekday(year, 9, 1, 1), to: nthWeekday(year, 9, 1, 1), reason: 'Labor Day' },
+    { from: thanksgiving, to: addDays(thanksgiving, 1), reason: 'Thanksgiving' },
+    { from: dayOf(year, 12, 24), to: dayOf(year, 12, 25), reason: 'Christmas' },
+  ];
+}
+
+/** Company holidays from two weeks before `monday` to half a year after it, as TimeOff rows. */
+export function sampleHolidays(monday: Day): SampleCell[][] {
+  const { year } = dayParts(monday);
+  const from = addDays(monday, -14);
+  const to = addDays(monday, 26 * 7);
+  return [year - 1, year, year + 1]
+    .flatMap(holidaysOf)
+    .filter((h) => h.to >= from && h.from <= to)
+    .map((h) => ['All', dayToIso(h.from), h.to === h.from ? '' : dayToIso(h.to), '', h.reason]);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Months since year 0: periods move by whole months, quarters and years. */
+const monthIndex = (day: Day) => dayParts(day).year * 12 + dayParts(day).month - 1;
+
+/** A Quotas period moved with the firm: the year, quarter or month holding SAMPLE_MONDAY becomes the
+ *  one holding `monday`, and the others keep their place around it. */
+function shiftPeriod(period: string, monday: Day): string {
+  const months = monthIndex(monday) - monthIndex(SAMPLE_MONDAY);
+  const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (range) {
+    const [from, to] = [isoToDay(range[1]) as Day, isoToDay(range[2]) as Day];
+    // Whole months stay whole months; other ranges move by the days the firm moved.
+    const whole = dayParts(from).date === 1 && dayParts(to + 1).date === 1;
+    const moved = whole ? [addMonths(from, months), addMonths(to + 1, months) - 1] : [from, to].map((d) => d + monday - SAMPLE_MONDAY);
+    return moved.map(dayToIso).join('..');
+  }
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) {
+    const quarters = Math.floor(monthIndex(monday) / 3) - Math.floor(monthIndex(SAMPLE_MONDAY) / 3);
+    const q = Number(quarter[1]) * 4 + Number(quarter[2]) - 1 + quarters;
+    return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) {
+    const moved = dayParts(addMonths(dayOf(Number(month[1]), Number(month[2]), 1), months));
+    return `${moved.year}-${String(moved.month).padStart(2, '0')}`;
+  }
+  return String(Number(period) + dayParts(monday).year - dayParts(SAMPLE_MONDAY).year);
+}
+
+/** The sample firm as it looks when opened on `today`: every date moved by whole weeks (weekdays kept). */
+export function sampleWorkbook(today: Day): Record<string, SampleCell[][]> {
+  const monday = planningMonday(today);
+  const days = monday - SAMPLE_MONDAY;
+  const shift = (cell: SampleCell): SampleCell =>
+    typeof cell === 'string' && ISO_DAY.test(cell) ? dayToIso(addDays(isoToDay(cell) as Day, days)) : cell;
+  const moved = Object.fromEntries(
+    Object.entries(SAMPLE_WORKBOOK).map(([sheet, [header, ...rows]]) => [sheet, [header, ...rows.map((row) => row.map(shift))]]),
+  );
+  const [timeOffHeader, ...timeOff] = moved.TimeOff;
+  moved.TimeOff = [timeOffHeader, ...sampleHolidays(monday), ...timeOff.filter((row) => row[0] !== 'All')];
+  const [quotaHeader, ...quotas] = SAMPLE_WORKBOOK.Quotas;
+  moved.Quotas = [quotaHeader, ...quotas.map(([owner, metric, period, target]) => [owner, metric, shiftPeriod(String(period), monday), target])];
+  return moved;
+}

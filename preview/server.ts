@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dateToDay, dayToIso } from '../src/model/dates';
 import type { FakeSheet } from './gas/spreadsheet';
 import { PAGE, SHIM } from './page';
-import { type PreviewSession, startSession } from './session';
+import { type PreviewSession, type SessionOptions, startSession } from './session';
 
 const MAX_ROWS = 400;
 const MAX_COLUMNS = 200;
@@ -78,7 +78,7 @@ function writes(session: PreviewSession): number {
 export async function startPreview(
   distDir: string,
   port: number,
-  options = { sample: true },
+  options: SessionOptions = { sample: true },
 ): Promise<{ url: string; close: () => Promise<void>; session: () => PreviewSession }> {
   let session = await startSession(distDir, options);
   const server = createServer(async (request, response) => {

@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dateToDay } from '../src/model/dates';
 import { sampleSheets } from '../src/model/setup';
 import { type Addon, loadAddon } from './gas/addon';
 import { recalculate } from './gas/formulas';
@@ -46,16 +47,23 @@ export interface PreviewSession {
   recalculate(): void;
 }
 
-export async function startSession(distDir: string, options: { sample: boolean } = { sample: true }): Promise<PreviewSession> {
+export interface SessionOptions {
+  /** Fill the workbook with the sample firm. */
+  sample: boolean;
+  /** The instant the script's clock reads (tests); the real time when absent. */
+  now?: Date;
+}
+
+export async function startSession(distDir: string, options: SessionOptions = { sample: true }): Promise<PreviewSession> {
   const [code, sidebarHtml] = await Promise.all([
     readFile(join(distDir, 'Code.js'), 'utf8'),
     readFile(join(distDir, 'sidebar.html'), 'utf8'),
   ]);
   const ss = new FakeSpreadsheet('Northlight AV — plan (preview)', 'America/New_York');
   const services = createServices(ss);
-  const addon = loadAddon(code, services);
+  const addon = loadAddon(code, services, options.now);
   addon.call('onOpen', { authMode: 'NONE' });
-  if (options.sample) addon.run('setUpSheets', [{ sample: sampleSheets() }]);
+  if (options.sample) addon.run('setUpSheets', [{ sample: sampleSheets(dateToDay(options.now ?? new Date(), ss.timeZone)) }]);
   for (const example of EXAMPLE_FORMULAS) {
     const sheet = ss.load(example.tab, [[example.note]]);
     sheet.edit(3, 1).formula = example.formula;

@@ -37,10 +37,21 @@ function copy<T>(value: T): T {
   return value === undefined ? value : JSON.parse(JSON.stringify(value));
 }
 
-export function loadAddon(code: string, services: FakeServices): Addon {
+/** The host's Date with its clock stopped at `instant`: `new Date()` and `Date.now()` answer it. */
+export function stoppedClock(instant: Date): DateConstructor {
+  const time = instant.getTime();
+  return new Proxy(Date, {
+    construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [time], newTarget),
+    apply: (target, self, args) => (args.length ? Reflect.apply(target, self, args) : new target(time).toString()),
+    get: (target, key) => (key === 'now' ? () => time : Reflect.get(target, key)),
+  });
+}
+
+/** Loads the script; with `now`, the script's clock reads that instant (tests), else the real time. */
+export function loadAddon(code: string, services: FakeServices, now?: Date): Addon {
   // Sheets hands the script Dates of the script's own realm; sharing the host's Date keeps
   // `instanceof Date` true for the in-memory spreadsheet's dates, as it is in Apps Script.
-  const sandbox: Record<string, unknown> = { ...services.globals, console, Date };
+  const sandbox: Record<string, unknown> = { ...services.globals, console, Date: now ? stoppedClock(now) : Date };
   const context = vm.createContext(sandbox);
   const before = new Set(Object.getOwnPropertyNames(vm.runInContext('globalThis', context)));
   vm.runInContext(code, context, { filename: 'Code.js' });

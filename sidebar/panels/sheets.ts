@@ -1,5 +1,6 @@
 // The Sheets panel: set up missing input sheets, fill the sample firm, and check the workbook.
 
+import { isoToDay } from '../../src/model/dates';
 import { sampleSheets } from '../../src/model/setup';
 import { h } from '../dom';
 import { server } from '../server';
@@ -30,7 +31,9 @@ export function sheetsPanel(): HTMLElement {
     showMessage(setupArea, 'ok', report.created.length ? `Created ${report.created.join(', ')}.` : 'Every input sheet is already there.');
   });
   const fill = actionButton('Fill with the sample firm', setupArea, async () => {
-    const report = await server.setUpSheets({ sample: sampleSheets() });
+    // Dated from the spreadsheet's today, so the firm's plan starts next Monday.
+    const { today } = await server.getWorkbook();
+    const report = await server.setUpSheets({ sample: sampleSheets(isoToDay(today) as number) });
     showMessage(setupArea, 'ok', `Sample firm written to ${report.filled.join(', ')}.`);
   });
 

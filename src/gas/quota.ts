@@ -2,7 +2,7 @@
 // 30-second limit, and returns readable messages instead of failing.
 
 import { isBlank } from '../model/cells';
-import { type Day, dateToDay, dayToIso } from '../model/dates';
+import { type Day, dayToIso } from '../model/dates';
 import { formatProblem, type Problem } from '../model/problems';
 import { readWorkbook } from '../model/read';
 import { attainments } from '../quota/attainment';
@@ -12,6 +12,7 @@ import { scheduledLoads, teamLoad } from '../quota/hours';
 import { plural, roundFigure } from '../quota/units';
 import { planSchedule } from '../schedule/schedule';
 import { asTable, messageColumn, sheetTimeZone } from './lib/args';
+import { today } from './lib/clock';
 import { planFromRanges } from './lib/plan';
 import { dayArgument } from './lib/quota-args';
 import { toReturnedValue } from './lib/values';
@@ -55,10 +56,7 @@ export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown):
     projectTable.length ? '' : 'projects (argument 2) is empty: pass the Projects table with its header row, e.g. Projects!A1:P200',
   ].filter(Boolean);
   if (empty.length) return messageColumn(`ATTAINMENT cannot compute: ${plural(empty.length, 'problem')}`, empty);
-  const { plan, problems } = readWorkbook(
-    { Quotas: quotaTable, Projects: projectTable },
-    { timeZone, today: dateToDay(new Date(), timeZone) },
-  );
+  const { plan, problems } = readWorkbook({ Quotas: quotaTable, Projects: projectTable }, { timeZone, today: today(timeZone) });
   const all = [...problems, ...quotaProblems(plan)];
   if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', all);
   const table = attainmentTable(attainments(plan, { asOf: asOf.value }), ATTAINMENT_WORDING);

@@ -3,7 +3,6 @@
 // through the drive.file scope, which the add-on asks for only when Share is first used.
 
 import type { RevokeRequest, ShareAccess, ShareOutcome, ShareReport, ShareRequest } from '../api';
-import { type Day, isoToDay } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { ProblemsError } from '../model/problems';
 import { readWorkbook } from '../model/read';
@@ -16,12 +15,13 @@ import { clientViewTable } from '../share/table';
 import { blockingProblems, shareTargets, targetOf } from '../share/targets';
 import { clientView, isClientOf, shownProjects } from '../share/view';
 import { asList, messageColumn } from './lib/args';
+import { now, today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
 import { findCopies, SHARE_SCOPES } from './lib/share-drive';
 import { markOf, type Published, publishCopy, revokeCopy } from './lib/share-publish';
 import { clientViewInput } from './lib/share-ranges';
 import { readSharesSheet, recordOf, writeSharesSheet } from './lib/share-record';
-import { readInputSheets, timeZoneOf, todayIn } from './lib/spreadsheet';
+import { readInputSheets, timeZoneOf } from './lib/spreadsheet';
 import { toReturnedValue } from './lib/values';
 
 /**
@@ -102,8 +102,8 @@ export function shareClients(request: ShareRequest): ShareReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = timeZoneOf(ss);
   return withDocumentLock(() => {
-    const today = isoToDay(todayIn(timeZone)) as Day;
-    const { plan, problems } = readWorkbook(readInputSheets(ss), { timeZone, today });
+    const day = today(timeZone);
+    const { plan, problems } = readWorkbook(readInputSheets(ss), { timeZone, today: day });
     const blocking = blockingProblems(plan, problems);
     if (blocking.length) throw new Error(`Nothing was shared. Fix these first: ${new ProblemsError(blocking).message}`);
     const clients = clientsOnSheet(plan, textList(request?.clients, 'share with'));
@@ -115,7 +115,7 @@ export function shareClients(request: ShareRequest): ShareReport {
     const targets = shareTargets(plan, problems);
     const sourceId = ss.getId();
     const copies = findCopies(sourceId);
-    const when = timestamp(new Date(), timeZone);
+    const when = timestamp(now(), timeZone);
     const published = clients.map((client): Published => {
       const target = targetOf(targets, client);
       if (!target?.emails.length) return failure(client, `Not shared: ${target?.reason ?? 'no Contact Email.'}`);
@@ -124,7 +124,7 @@ export function shareClients(request: ShareRequest): ShareReport {
         return failure(client, 'Not shared: no agreed projects yet (proposals and lost projects are never shared).');
       }
       try {
-        return publishCopy(clientCopy(plan, schedule, client, today), target.emails, existing, sourceId, when);
+        return publishCopy(clientCopy(plan, schedule, client, day), target.emails, existing, sourceId, when);
       } catch (error) {
         return failure(client, `Not shared: ${(error as Error).message}`);
       }
@@ -142,7 +142,7 @@ export function revokeClients(request: RevokeRequest): ShareReport {
     const clients = textList(request?.clients, 'revoke');
     const copies = findCopies(ss.getId());
     const previous = readSharesSheet(ss);
-    const when = timestamp(new Date(), timeZone);
+    const when = timestamp(now(), timeZone);
     const published = clients.map((client): Published => {
       const file = copies.get(markOf(client));
       if (!file) return failure(client, 'No copy of this client’s plan was found in your Drive; nothing to revoke.');

@@ -2,11 +2,13 @@
 // these read the workbook once and write whole output sheets.
 
 import type { SetUpReport, WorkbookSnapshot, WriteReport } from '../api';
+import { dayToIso } from '../model/dates';
 import type { SheetOutput } from '../model/output';
 import type { SampleSheets } from '../model/setup';
+import { today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
 import { setUpSheets as setUp } from './lib/setup';
-import { checkOutput, readInputSheets, replaceOutputSheet, timeZoneOf, toCells, todayIn } from './lib/spreadsheet';
+import { checkOutput, readInputSheets, replaceOutputSheet, timeZoneOf, toCells } from './lib/spreadsheet';
 
 /** Every input sheet, one read each, dates as ISO days in the spreadsheet's time zone. */
 export function getWorkbook(): WorkbookSnapshot {
@@ -14,7 +16,7 @@ export function getWorkbook(): WorkbookSnapshot {
   const timeZone = timeZoneOf(ss);
   const raw = readInputSheets(ss);
   const sheets = Object.fromEntries(Object.entries(raw).map(([tab, grid]) => [tab, toCells(grid, timeZone)]));
-  return { spreadsheetName: ss.getName(), timeZone, today: todayIn(timeZone), sheets };
+  return { spreadsheetName: ss.getName(), timeZone, today: dayToIso(today(timeZone)), sheets };
 }
 
 /** Replaces the given output sheets; input sheets cannot be named here. */

@@ -1,9 +1,10 @@
 // What "Set up sheets" creates: each input sheet's headers, notes, dropdowns and column formats,
 // and the sample firm's rows with date columns marked as dates.
 
-import { SAMPLE_WORKBOOK } from '../../examples/sample-workbook';
+import { type SampleCell, sampleWorkbook } from '../../examples/sample-workbook';
 import { normalizeName } from './cells';
 import type { Columns, Format, SheetSpec } from './columns';
+import type { Day } from './dates';
 import type { Cell } from './output';
 import { Settings } from './settings';
 import { INPUT_SHEETS } from './sheets';
@@ -51,14 +52,14 @@ export function inputSheetLayouts(): InputSheetLayout[] {
 /** Rows to fill each input sheet with (header excluded, in the layout's column order), by sheet name. */
 export type SampleSheets = Record<string, Cell[][]>;
 
-/** The sample firm, sheet by sheet, as "Fill with the sample firm" writes it. */
-export function sampleSheets(): SampleSheets {
-  return Object.fromEntries(inputSheetLayouts().map((layout) => [layout.name, sampleRows(layout)]));
+/** The sample firm as of `today`, sheet by sheet, as "Fill with the sample firm" writes it. */
+export function sampleSheets(today: Day): SampleSheets {
+  const workbook = sampleWorkbook(today);
+  return Object.fromEntries(inputSheetLayouts().map((layout) => [layout.name, sampleRows(layout, workbook[layout.name])]));
 }
 
 /** The sample firm's rows for one sheet (header excluded), in the layout's column order. */
-export function sampleRows(layout: InputSheetLayout): Cell[][] {
-  const grid = SAMPLE_WORKBOOK[layout.name];
+function sampleRows(layout: InputSheetLayout, grid: SampleCell[][] | undefined): Cell[][] {
   if (!grid) return [];
   const [header, ...rows] = grid;
   const position = layout.headers.map((h) => header.findIndex((x) => normalizeName(String(x)) === normalizeName(h)));

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { generateFirm } from '../../examples/generate-firm';
+import { SAMPLE_MONDAY } from '../../examples/sample-workbook';
 import { FakeRange, type FakeSpreadsheet } from '../../preview/gas/spreadsheet';
 import { dayOf } from '../../src/model/dates';
 import { readWorkbook } from '../../src/model/read';
@@ -173,7 +174,7 @@ describe('set up sheets', () => {
         ['Ana', 'Audio'],
       ],
     });
-    expect(() => addon.run('setUpSheets', [{ sample: sampleSheets() }])).toThrow(/already have rows: Staff/);
+    expect(() => addon.run('setUpSheets', [{ sample: sampleSheets(SAMPLE_MONDAY) }])).toThrow(/already have rows: Staff/);
     expect(ss.sheets.map((s) => s.name)).toEqual(['Staff']);
   });
 

@@ -1,9 +1,8 @@
 // The Budget panel of the real built sidebar in Chromium, inside the preview, calling the built add-on.
 
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
+import { launch, openPreview, screenshot, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,7 +66,7 @@ describe('the Budget panel', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await scope.fill('0.5');
     await comparison.waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'budget.png') });
+    await screenshot(page, 'budget');
     expect(errors).toEqual([]);
     await close();
   });

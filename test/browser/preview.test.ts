@@ -1,9 +1,8 @@
 // The real built sidebar in Chromium, inside the preview, calling the built add-on.
 
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
+import { launch, openPreview, screenshot, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,7 +44,7 @@ describe('the preview', () => {
     expect(text).toContain('Crewsheet schedule');
     expect(text).toContain('Helios CES Booth');
     expect(text).toMatch(/would (finish|cost)/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'plan.png') });
+    await screenshot(page, 'plan');
     expect(preview.errors).toEqual([]);
     await preview.close();
   });
@@ -83,7 +82,7 @@ describe('the preview', () => {
     const message = sidebar(page).locator('.message.ok');
     await message.waitFor();
     expect(await message.textContent()).toContain('No problems found. 15 staff');
-    await page.screenshot({ path: join(SCREENSHOTS, 'preview.png') });
+    await screenshot(page, 'preview');
     expect(preview.errors).toEqual([]);
     await preview.close();
   });

@@ -1,10 +1,9 @@
 // The Quotas panel in Chromium, inside the preview, calling the built add-on: attainment bars, the
 // chart, and Write Quotas & KPIs writing both sheets with notes and colours.
 
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
+import { launch, openPreview, screenshot, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,7 +53,7 @@ describe('the Quotas panel', () => {
 
     await panel.getByRole('button', { name: 'Write Quotas & KPIs' }).click();
     await panel.getByText('Attainment and KPIs sheets written').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'quotas.png') });
+    await screenshot(page, 'quotas');
 
     const attainment = await sheetText(page, 'Attainment');
     expect(attainment).toContain('Crewsheet quota attainment');

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview } from '../../preview/server';
+import { NOW } from '../support/addon';
 import { DIST, launch, sidebar } from '../support/browser';
 
 let browser: Browser;
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 async function open(setUp: (url: string, preview: Awaited<ReturnType<typeof startPreview>>) => Promise<void> = async () => undefined) {
-  const preview = await startPreview(DIST, 0);
+  const preview = await startPreview(DIST, 0, { sample: true, now: NOW });
   await setUp(preview.url, preview);
   const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];

@@ -1,9 +1,8 @@
 // The Timeline panel in the preview: both views generated from the sidebar, checked on the sheet.
 
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, SCREENSHOTS, sidebar } from '../support/browser';
+import { launch, openPreview, screenshot, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,7 +26,7 @@ describe('the Timeline panel', () => {
     expect(gantt).toContain('Timeline by project · weeks');
     expect(gantt).toContain('Install LED wall');
     expect(gantt).toContain('◆');
-    await page.screenshot({ path: join(SCREENSHOTS, 'timeline.png') });
+    await screenshot(page, 'timeline');
 
     await panel.getByLabel('View').selectOption('person');
     await panel.getByLabel('Scale').selectOption('day');
@@ -41,7 +40,7 @@ describe('the Timeline panel', () => {
     expect(people).toContain('Showing only clients Marrow & Finch');
     // Only people on Marrow & Finch work: fewer than the 15 on staff (header rows, then two rows a person).
     expect(await page.locator('#grid table tr').count()).toBeLessThan(5 + 2 * 15);
-    await page.screenshot({ path: join(SCREENSHOTS, 'people.png') });
+    await screenshot(page, 'people');
     expect(preview.errors).toEqual([]);
     await preview.close();
   });

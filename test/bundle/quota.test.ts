@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type Day, dateToDay, dayToDate, isoToDay, weekday } from '../../src/model/dates';
-import { addonWith, builtCode, sampleAddon } from '../support/addon';
+import { addonWith, builtCode, NOW, sampleAddon } from '../support/addon';
 
 const ZONE = 'America/New_York';
 /** A date cell as Sheets hands it to a custom function: midnight in the spreadsheet's zone. */
@@ -96,7 +96,7 @@ describe('ATTAINMENT', () => {
 
 /** The Monday at least a week after today, so the plan (which starts today) reaches it. */
 function nextWeek(): { monday: string; friday: string } {
-  const today = dateToDay(new Date(), ZONE);
+  const today = dateToDay(NOW, ZONE);
   const monday = today + 7 + ((8 - weekday(today + 7)) % 7);
   const iso = (d: Day) => new Date(d * 86_400_000).toISOString().slice(0, 10);
   return { monday: iso(monday), friday: iso(monday + 4) };

@@ -87,7 +87,7 @@ describe('Create / Refresh client copies', () => {
     }
     // Dates are real dates: serial numbers with a date format.
     const plan = file.tabs[0].rows;
-    expect(plan[1][1]).toMatchObject({ userEnteredValue: { numberValue: (isoToDay('2026-11-21') as number) - SHEETS_EPOCH } });
+    expect(plan[1][1]).toMatchObject({ userEnteredValue: { numberValue: (isoToDay('2026-11-23') as number) - SHEETS_EPOCH } });
     expect(plan[1][1].userEnteredFormat?.numberFormat?.type).toBe('DATE');
   });
 

@@ -6,6 +6,7 @@ import { SAMPLE_WORKBOOK } from '../../examples/sample-workbook';
 import { loadAddon } from '../../preview/gas/addon';
 import { createServices } from '../../preview/gas/services';
 import { FakeSpreadsheet } from '../../preview/gas/spreadsheet';
+import { dateToDay } from '../../src/model/dates';
 import { sampleSheets } from '../../src/model/setup';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -19,18 +20,21 @@ export function builtCode(): string {
 }
 
 /** A spreadsheet holding the given tabs, with the built add-on loaded beside it. */
-export function addonWith(tabs: Record<string, readonly (readonly unknown[])[]> = {}, timeZone = 'America/New_York') {
+/** The instant the script's clock reads in these tests: Monday 23 November 2026, 9 am in New York. */
+export const NOW = new Date('2026-11-23T14:00:00Z');
+
+export function addonWith(tabs: Record<string, readonly (readonly unknown[])[]> = {}, timeZone = 'America/New_York', now = NOW) {
   const ss = new FakeSpreadsheet('Test workbook', timeZone);
   for (const [name, grid] of Object.entries(tabs)) ss.load(name, grid);
   const services = createServices(ss);
-  const addon = loadAddon(builtCode(), services);
+  const addon = loadAddon(builtCode(), services, now);
   return { ss, services, addon };
 }
 
 /** The sample firm loaded the way "Fill with the sample firm" writes it (real dates in date columns). */
-export function sampleAddon() {
-  const loaded = addonWith();
-  loaded.addon.run('setUpSheets', [{ sample: sampleSheets() }]);
+export function sampleAddon(now = NOW) {
+  const loaded = addonWith({}, 'America/New_York', now);
+  loaded.addon.run('setUpSheets', [{ sample: sampleSheets(dateToDay(now, loaded.ss.timeZone)) }]);
   loaded.ss.log.reset();
   loaded.services.touched.length = 0;
   return loaded;

@@ -3,9 +3,15 @@
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startPreview } from '../../preview/server';
+import { NOW } from './addon';
 
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
-export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+/** Refreshes the README's picture `name` when asked (SCREENSHOTS=1): a test run writes no tracked file. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -29,7 +35,7 @@ export interface PreviewPage {
 
 /** Opens the preview (sample firm loaded unless told otherwise) and records console errors. */
 export async function openPreview(browser: Browser, options = { sample: true }): Promise<PreviewPage> {
-  const preview = await startPreview(DIST, 0, options);
+  const preview = await startPreview(DIST, 0, { ...options, now: NOW });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const errors: string[] = [];
   page.on('console', (message) => {

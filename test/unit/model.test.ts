@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dateToDay, dayOf, dayToDate, dayToIso, isoToDay } from '../../src/model/dates';
+import { planningMonday, SAMPLE_MONDAY, SAMPLE_WORKBOOK, sampleHolidays, sampleWorkbook } from '../../examples/sample-workbook';
+import { dateToDay, dayOf, dayToDate, dayToIso, isoToDay, weekday } from '../../src/model/dates';
 import { parsePeriod } from '../../src/model/period';
 import { formatProblem } from '../../src/model/problems';
+import { readWorkbook } from '../../src/model/read';
 import { parseRequirements, parseSkills, skillMatch } from '../../src/model/skills';
 import { workItems } from '../../src/model/work';
 import { read, sample, sampleWith } from '../support/workbook';
@@ -41,6 +43,54 @@ describe('the sample workbook', () => {
     const items = workItems(plan);
     const reuse = items.find((i) => i.key === 'Helios Investor Day/Reuse CES LED wall');
     expect(reuse?.after.map((a) => items[a].key)).toEqual(['Helios CES Booth/Install LED wall']);
+  });
+});
+
+describe('the sample firm dated from today', () => {
+  // Every day of the week, in every year the add-on may be opened.
+  const todays = Array.from({ length: 10 }, (_, y) => [dayOf(2026 + y, 1 + ((y * 5) % 12), 1 + ((y * 7) % 28))])
+    .flatMap(([day]) => Array.from({ length: 7 }, (_, d) => day + d))
+    .concat([SAMPLE_MONDAY, SAMPLE_MONDAY - 1, dayOf(2035, 12, 31)]);
+
+  it.each(todays.map((day) => [dayToIso(day), day]))(
+    'opened on %s: plans from the next Monday, history behind, pipeline ahead',
+    (_, today) => {
+      const { plan, problems } = readWorkbook(sampleWorkbook(today), { timeZone: 'America/New_York', today });
+      expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+      expect(plan.planStart).toBe(planningMonday(today));
+      expect(weekday(plan.planStart)).toBe(1);
+      expect(plan.planStart - today).toBeGreaterThanOrEqual(0);
+      expect(plan.planStart - today).toBeLessThan(7);
+      const doneOn = plan.projects.flatMap((p) => (p.doneOn === undefined ? [] : [p.doneOn]));
+      expect(doneOn.length).toBeGreaterThan(0);
+      for (const day of doneOn) expect(day).toBeLessThan(today);
+      const proposals = plan.projects.filter((p) => p.status === 'Proposal');
+      for (const p of proposals) expect(p.start ?? Infinity).toBeGreaterThan(plan.planStart);
+      // The company holidays are the real ones of the weeks shown, and the quotas cover the plan's start.
+      const holidays = plan.timeOff.filter((t) => t.name === 'All');
+      expect(holidays.length).toBeGreaterThan(0);
+      expect(plan.quotas.some((q) => q.period.from <= plan.planStart && plan.planStart <= q.period.to)).toBe(true);
+    },
+  );
+
+  it('is the sample as written when opened on its own Monday, holidays included', () => {
+    expect(sampleWorkbook(SAMPLE_MONDAY)).toEqual(SAMPLE_WORKBOOK);
+    expect(sampleHolidays(SAMPLE_MONDAY)).toEqual(SAMPLE_WORKBOOK.TimeOff.filter((row) => row[0] === 'All'));
+  });
+
+  it('moves quota periods with the firm: the quarter and month of its Monday stay its quarter and month', () => {
+    const quotas = sampleWorkbook(dayOf(2027, 3, 3)).Quotas.slice(1);
+    expect(quotas.map((q) => q[2])).toEqual([
+      '2027',
+      '2027-Q1',
+      '2027-Q1',
+      '2027',
+      '2027',
+      '2027-02-01..2027-07-31',
+      '2027-Q1',
+      '2027-03',
+      '2027-Q1',
+    ]);
   });
 });
 

@@ -1,11 +1,11 @@
 // Turning custom-function ranges into a validated Plan, as the sheets would give it.
 
-import { dateToDay } from '../../model/dates';
 import type { Plan } from '../../model/plan';
 import { formatProblem, hasErrors } from '../../model/problems';
 import { columnValues, type Grid, type RawWorkbook, readWorkbook } from '../../model/read';
 import { Tasks } from '../../model/sheets';
 import { asTable, messageColumn, sheetTimeZone } from './args';
+import { today } from './clock';
 
 export interface RangePlan {
   plan?: Plan;
@@ -36,7 +36,7 @@ export function planFromRanges(
       ['Key', 'Value'],
       ['Plan Start', planStart],
     ] as Grid;
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: dateToDay(new Date(), timeZone) });
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   if (hasErrors(problems)) {
     const errors = problems.filter((p) => p.severity === 'error');
     return {

@@ -2,7 +2,6 @@
 // spreadsheet (custom functions may read): Settings (names or roles, prices), Clients (account
 // managers), and, when a staff range is given, TimeOff and Templates (the plan).
 
-import { dateToDay } from '../../model/dates';
 import type { Plan } from '../../model/plan';
 import { columnLetter, formatProblem, type Problem } from '../../model/problems';
 import { findTab, type Grid, type RawWorkbook, readWorkbook } from '../../model/read';
@@ -10,6 +9,7 @@ import { Settings } from '../../model/settings';
 import { Clients, Templates, TimeOff } from '../../model/sheets';
 import { blockingProblems } from '../../share/targets';
 import { asTable, messageColumn } from './args';
+import { today } from './clock';
 import { timeZoneOf } from './spreadsheet';
 
 export interface ClientViewInput {
@@ -43,7 +43,7 @@ export function clientViewInput(ranges: { Projects: unknown; Tasks: unknown; Sta
   const withStaff = ranges.Staff !== undefined && ranges.Staff !== '';
   const raw: RawWorkbook = { ...contextSheets(ss, withStaff), Projects: asTable(ranges.Projects), Tasks: asTable(ranges.Tasks) };
   if (withStaff) raw.Staff = asTable(ranges.Staff);
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: dateToDay(new Date(), timeZone) });
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   const errors = blockingProblems(plan, withStaff ? problems : withoutStaffChecks(plan, problems));
   if (!errors.length) return { plan, timeZone };
   return {

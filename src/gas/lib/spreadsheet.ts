@@ -1,6 +1,5 @@
 // Reading input sheets and replacing output sheets, in a fixed number of Sheets calls whatever the size.
 
-import { dateToDay, dayToIso } from '../../model/dates';
 import { type Cell, OUTPUT_SHEETS, type SheetOutput } from '../../model/output';
 import type { Grid, RawWorkbook } from '../../model/read';
 import { findTab } from '../../model/read';
@@ -13,10 +12,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function timeZoneOf(ss: Spreadsheet): string {
   return ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone() || 'UTC';
-}
-
-export function todayIn(timeZone: string): string {
-  return dayToIso(dateToDay(new Date(), timeZone));
 }
 
 /** The input sheets present, each read with a single getValues(). */
