@@ -47,11 +47,6 @@ export function studentQuantile(p: number, dof: number): number {
   return z * (1 + terms.reduce((sum, t, k) => sum + t / dof ** (k + 1), 0));
 }
 
-/** The z of a two-sided central interval: 1.2816 for 80%. */
-export function centralZ(coverage: number): number {
-  return normalQuantile((1 + coverage) / 2);
-}
-
 export interface LineFit {
   intercept: number;
   slope: number;

@@ -37,10 +37,6 @@ export function parsePeriod(text: string): Parsed<Period> {
   return { ok: false, error: `cannot read period "${text}"; ${HINT}` };
 }
 
-export function periodContains(period: Period, day: Day): boolean {
-  return day >= period.from && day <= period.to;
-}
-
 /** The period of the same length just before this one (for growth and retention comparisons). */
 export function previousPeriod(period: Period): Period {
   const length = period.to - period.from + 1;

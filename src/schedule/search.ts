@@ -462,9 +462,3 @@ export class Search {
     return { ...this.bestFound, decodes: this.decodes };
   }
 }
-
-export function search(problem: Problem, options: SearchOptions): Solved {
-  const s = new Search(problem, options);
-  while (!s.step(1000));
-  return s.result();
-}

@@ -88,5 +88,3 @@ export function tint(color: string, amount = 0.55): string {
       .padStart(2, '0');
   return `#${mix(1)}${mix(3)}${mix(5)}`;
 }
-
-export const PALETTE_SIZE = PALETTE.length;

@@ -1,5 +1,6 @@
 // The built dist/Code.js, loaded in a bare node:vm context with stub services, as Apps Script loads it.
 
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { addonWith, builtCode, sampleAddon } from '../support/addon';
 
@@ -144,9 +145,13 @@ describe('custom functions, called as Sheets calls them', () => {
 });
 
 describe('google.script.run', () => {
-  it('refuses private functions', () => {
+  it('refuses private functions, as Apps Script does, and the bundle defines none', () => {
     const { addon } = sampleAddon();
-    expect(() => addon.run('withDocumentLock_', [])).toThrow(/not found/);
+    // A top-level function whose name ends in "_" can be called by the script itself, never from the sidebar.
+    vm.runInContext('function ping_() { return "pong"; }', addon.context);
+    expect(addon.call('ping_')).toBe('pong');
+    expect(() => addon.run('ping_', [])).toThrow(/not found/);
+    expect(addon.newGlobals.filter((name) => name.endsWith('_'))).toEqual([]);
   });
 
   it('getWorkbook returns plain data: dates as ISO days in the spreadsheet’s time zone', () => {

@@ -127,16 +127,22 @@ describe('hard rules, one at a time', () => {
   });
 
   it('keeps a pinned person even when that makes the task late, and says so', () => {
-    const { result } = planOf(
-      mini([
-        ['Booth', 'Long job', 'LED:2', 40, '', 'Ana'],
-        ['Booth', 'Urgent', 'LED:2', 8, '', 'Ana', '', '2027-01-04'],
-      ]),
+    // Ana is off on the day the task is due; Bo could do it that day, but the task is pinned to Ana.
+    const { plan, result } = planOf(
+      mini([['Booth', 'Urgent', 'LED:2', 8, '', 'Ana', '', '2027-01-04']], {
+        TimeOff: [
+          ['Name', 'From'],
+          ['Ana', '2027-01-04'],
+        ],
+      }),
     );
     const urgent = find(result.tasks, 'Booth/Urgent');
     expect(urgent.crew.map((c) => c.name)).toEqual(['Ana']);
+    expect(dayToIso(urgent.start)).toBe('2027-01-05');
+    expect(urgent.lateDays).toBe(1);
     expect(urgent.why).toContain('pinned');
-    if (urgent.lateDays > 0) expect(urgent.why).toMatch(/Late by \d+ working days? \(due Mon 4 Jan\)/);
+    expect(urgent.why).toMatch(/Late by 1 working day \(due Mon 4 Jan\)/);
+    expect(validatePlan(plan, result.tasks)).toEqual([]);
   });
 
   it('reports a task nobody can staff, with the reason, and plans the rest', () => {
