@@ -5,7 +5,7 @@
 import type { ShareOutcome } from '../../src/api';
 import { nameKey } from '../../src/model/work';
 import { sharedTasks } from '../../src/share/planned';
-import type { ShareRecord } from '../../src/share/shares';
+import { isAuthorizationLink, isCopyLink, type ShareRecord } from '../../src/share/shares';
 import { blockingProblems, type ShareTarget, shareTargets } from '../../src/share/targets';
 import { shownProjects } from '../../src/share/view';
 import { clear, h, uid } from '../dom';
@@ -21,8 +21,13 @@ interface ClientRow {
 
 const NOTHING_YET = 'Nothing to share yet: no agreed projects (proposals and lost projects are never shared).';
 
-function copyLink(url: string, label = 'Open copy'): HTMLAnchorElement {
+function link(url: string, label: string): HTMLAnchorElement {
   return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, label);
+}
+
+/** A link to a copy, only ever to Google Docs: anything else (a script, another site) shows no link. */
+function copyLink(url: string | undefined): HTMLAnchorElement | null {
+  return url && isCopyLink(url) ? link(url, 'Open copy') : null;
 }
 
 /** Why a client cannot be picked, if they cannot. */
@@ -35,30 +40,29 @@ function status(target: ShareTarget, record: ShareRecord | undefined, reason: st
   const lines: (Node | string | null)[] = [];
   if (reason) lines.push(h('span', { class: 'field-error' }, reason), record ? h('br') : null);
   else if (!record) lines.push(`Will be shared view-only with ${target.emails.join(', ')}`);
-  if (record?.url) {
+  if (record) {
     const viewers = record.sharedWith.length ? `viewers: ${record.sharedWith.join(', ')}` : 'no viewers';
-    lines.push(`Copy of ${record.lastRefreshed || 'an earlier run'}, ${viewers} · `, copyLink(record.url));
+    const open = copyLink(record.url);
+    lines.push(`Copy of ${record.lastRefreshed || 'an earlier run'}, ${viewers}`, open ? ' · ' : null, open);
   }
   return h('div', { class: 'hint', id, style: 'margin:0 0 6px 22px' }, ...lines);
 }
 
 function outcomeList(outcomes: readonly ShareOutcome[]): HTMLElement {
-  return h(
-    'ul',
-    { style: 'margin:4px 0 0;padding-left:16px' },
-    ...outcomes.map((o) =>
-      h(
-        'li',
-        { class: o.ok ? 'ok' : 'error' },
-        o.ok ? null : h('span', { class: 'badge' }, 'Not done'),
-        o.ok ? null : ' ',
-        h('strong', {}, `${o.client}: `),
-        o.message,
-        o.url ? ' ' : null,
-        o.url ? copyLink(o.url) : null,
-      ),
-    ),
-  );
+  const item = (o: ShareOutcome) => {
+    const open = copyLink(o.url);
+    return h(
+      'li',
+      { class: o.ok ? 'ok' : 'error' },
+      o.ok ? null : h('span', { class: 'badge' }, 'Not done'),
+      o.ok ? null : ' ',
+      h('strong', {}, `${o.client}: `),
+      o.message,
+      open ? ' ' : null,
+      open,
+    );
+  };
+  return h('ul', { style: 'margin:4px 0 0;padding-left:16px' }, ...outcomes.map(item));
 }
 
 /** All done is ok, nothing done is an error, anything between is worth a look. */
@@ -126,7 +130,9 @@ export function sharePanel(): HTMLElement {
           h(
             'p',
             {},
-            access.authorizationUrl ? copyLink(access.authorizationUrl, 'Allow access') : 'Allow access from the add-on menu.',
+            access.authorizationUrl && isAuthorizationLink(access.authorizationUrl)
+              ? link(access.authorizationUrl, 'Allow access')
+              : 'Allow access from the add-on menu.',
             ', then click again.',
           ),
         );

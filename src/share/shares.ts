@@ -28,13 +28,28 @@ export function leftOutText(leftOut: readonly string[]): string {
   return `Always: ${ALWAYS_LEFT_OUT}${leftOut.length ? `. Also: ${leftOut.join(', ')}` : ''}`;
 }
 
+/** The only addresses the sidebar links to: Google Docs, and Google's own authorization pages. */
+const COPY_LINK = 'https://docs.google.com/';
+const AUTHORIZATION_LINKS = ['https://script.google.com/', 'https://accounts.google.com/'];
+
 /** A copy's address from its file id, and back. */
 export function copyUrl(fileId: string): string {
-  return `https://docs.google.com/spreadsheets/d/${fileId}/edit`;
+  return `${COPY_LINK}spreadsheets/d/${fileId}/edit`;
 }
 
+/** The file id in a Google Sheets address; undefined for anything else (another site, a script). */
 export function fileIdOf(url: string): string | undefined {
-  return /\/spreadsheets\/d\/([\w-]+)/.exec(url)?.[1];
+  return /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)(?:[/?#]|$)/.exec(url.trim())?.[1];
+}
+
+/** Whether an address may be put behind a copy's link. */
+export function isCopyLink(url: string): boolean {
+  return url.startsWith(COPY_LINK);
+}
+
+/** Whether an address may be put behind the "Allow access" link. */
+export function isAuthorizationLink(url: string): boolean {
+  return AUTHORIZATION_LINKS.some((prefix) => url.startsWith(prefix));
 }
 
 /** The same client's record replaced, others kept; in client order. */
@@ -67,7 +82,16 @@ export function sharesSheet(records: readonly ShareRecord[]): SheetOutput {
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
-/** Records back from the Shares sheet's values (columns found by header); rows without a client skipped. */
+function rebuiltUrl(written: string): string {
+  const id = fileIdOf(written);
+  return id ? copyUrl(id) : '';
+}
+
+/**
+ * Records back from the Shares sheet's values (columns found by header); rows without a client skipped.
+ * Anyone who can edit the spreadsheet can edit this sheet, so a copy's address is rebuilt from the file
+ * id it names, never taken as written: a script or another site in the cell comes back as no address.
+ */
 export function readShares(grid: Grid): ShareRecord[] {
   const header = (grid[0] ?? []).map((h) => normalizeName(text(h)));
   const column = (name: string) => header.indexOf(normalizeName(name));
@@ -79,7 +103,7 @@ export function readShares(grid: Grid): ShareRecord[] {
     .filter((row) => at(row, client))
     .map((row) => ({
       client: at(row, client),
-      url: at(row, url),
+      url: rebuiltUrl(at(row, url)),
       sharedWith: at(row, sharedWith)
         .split(/[,\s]+/)
         .filter(Boolean),

@@ -104,6 +104,24 @@ describe('the Share panel', () => {
     await view.close();
   }, 180_000);
 
+  it('never links to what an editor typed in the Shares sheet: only to the copy’s Google Docs address', async () => {
+    const view = await open(async (_url, preview) => {
+      preview.session().ss.load('Shares', [
+        ['Client', 'Copy', 'Shared with', 'Last refreshed', 'Left out', 'Note'],
+        ['Helios Energy', 'javascript:alert(document.domain)', 'events@helios-energy.example', '2026-11-20 10:00', '', ''],
+        ['Marrow & Finch', 'https://docs.google.com.evil.example/spreadsheets/d/abc/edit', '', '2026-11-20 10:00', '', ''],
+        ['Civic Arts Museum', 'https://evil.example/?u=https://docs.google.com/spreadsheets/d/1AbC/edit', '', '', '', ''],
+        ['Bluewater Conference Center', 'https://docs.google.com/spreadsheets/d/1AbC-x_9/edit#gid=0', '', '2026-11-20 10:00', '', ''],
+      ]);
+    });
+    const heliosId = await view.panel.getByRole('checkbox', { name: 'Helios Energy' }).getAttribute('aria-describedby');
+    await view.panel.locator(`[id="${heliosId}"]`, { hasText: 'Copy of 2026-11-20 10:00' }).waitFor();
+    const hrefs = await view.panel.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['https://docs.google.com/spreadsheets/d/1AbC-x_9/edit']);
+    expect(view.errors).toEqual([]);
+    await view.close();
+  }, 60_000);
+
   it('asks for permission to use Drive the first time, and shares nothing until it is given', async () => {
     const view = await open(async (_url, preview) => {
       preview.session().services.drive.granted.clear();

@@ -8,7 +8,17 @@ import type { Plan } from '../../src/model/plan';
 import { planSchedule, type ScheduleResult } from '../../src/schedule/schedule';
 import { clientCopy } from '../../src/share/copy';
 import { type SharedTask, scheduleFromShared, scheduleOf, sharedTasks } from '../../src/share/planned';
-import { copyUrl, fileIdOf, mergeShares, readShares, type ShareRecord, sharesSheet, timestamp } from '../../src/share/shares';
+import {
+  copyUrl,
+  fileIdOf,
+  isAuthorizationLink,
+  isCopyLink,
+  mergeShares,
+  readShares,
+  type ShareRecord,
+  sharesSheet,
+  timestamp,
+} from '../../src/share/shares';
 import { clientViewTable, NEEDS_STAFF, PROJECT_HEADER, WORK_HEADER } from '../../src/share/table';
 import { blockingProblems, shareTargets } from '../../src/share/targets';
 import { clientTimelineSheet } from '../../src/share/timeline';
@@ -282,6 +292,24 @@ describe('the Shares sheet', () => {
       ['Civic Arts Museum', ''],
       ['helios energy', 'refreshed'],
     ]);
+  });
+
+  it('rebuilds each copy’s address from its file id: an edited cell never becomes a script or another site', () => {
+    const sheet = sharesSheet([record('Helios Energy'), record('Civic Arts Museum'), record('Kestrel Events')]);
+    sheet.values[1][1] = 'https://docs.google.com/spreadsheets/d/1AbC-x_9/edit#gid=0';
+    sheet.values[2][1] = 'javascript:alert(document.domain)//https://docs.google.com/spreadsheets/d/1AbC/edit';
+    sheet.values[3][1] = 'https://docs.google.com.evil.example/spreadsheets/d/1AbC/edit';
+    expect(readShares(sheet.values).map((r) => r.url)).toEqual(['https://docs.google.com/spreadsheets/d/1AbC-x_9/edit', '', '']);
+  });
+
+  it('links only to Google Docs, and to Google’s authorization pages for access', () => {
+    expect(isCopyLink(copyUrl('1AbC'))).toBe(true);
+    for (const url of ['javascript:alert(1)', 'https://docs.google.com.evil.example/', 'http://docs.google.com/x', 'data:text/html,x'])
+      expect(isCopyLink(url)).toBe(false);
+    expect(isAuthorizationLink('https://script.google.com/macros/d/abc/authorize')).toBe(true);
+    expect(isAuthorizationLink('https://accounts.google.com/o/oauth2/auth?x=1')).toBe(true);
+    expect(isAuthorizationLink('https://script.google.com.evil.example/authorize')).toBe(false);
+    expect(isAuthorizationLink('javascript:alert(1)')).toBe(false);
   });
 
   it('finds the file id in a copy’s address, and stamps times in the spreadsheet’s zone', () => {
