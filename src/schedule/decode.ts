@@ -1,6 +1,7 @@
 // Turns a job order into a plan (a serial schedule-generation scheme): each job in turn, as soon as
 // its dependencies allow, with the crew that finishes it first. Pins and preferences fix people.
 
+import { shortDate } from '../model/dates';
 import { Bookings, type BookingsState, type Window } from './bookings';
 import type { Calendar } from './calendar';
 import type { Job, Problem, Slot } from './problem';
@@ -242,14 +243,29 @@ export class Decoder {
     return { count, schedule: { ...schedule, order }, state: this.bookings.snapshot() };
   }
 
+  /** Work after a task that cannot be done waits for it: it is not planned as if that task were done. */
+  private blockedBy(j: number, schedule: Schedule): string | undefined {
+    if (this.calendar.direction < 0) return undefined;
+    for (const p of this.links[j]) {
+      if (schedule.unplaced[p] !== undefined) return `waits for ${this.problem.jobs[p].item.key}, which cannot be staffed`;
+    }
+    return undefined;
+  }
+
+  private noTimeReason(job: Job): string {
+    const leaving = job.pinned.map((p) => this.problem.people[p]).find((p) => p?.endDate !== undefined);
+    if (leaving) return `pinned ${leaving.name} leaves ${shortDate(leaving.endDate as number)}, before the task can be done`;
+    return 'no qualified person has the time before the end of the planning horizon';
+  }
+
   private place(j: number, schedule: Schedule, prefer?: Preferences): void {
     const { start, end } = schedule;
     const job = this.problem.jobs[j];
     const ready = readyDay(this.problem, this.links[j], this.earliest[j], start, end);
-    if (job.unstaffable) {
-      schedule.unplaced[j] = job.unstaffable;
-      start[j] = ready;
-      end[j] = ready + Math.max(0, Math.ceil(job.hours / 8) - 1);
+    const reason = job.unstaffable ?? this.blockedBy(j, schedule);
+    if (reason) {
+      schedule.unplaced[j] = reason;
+      start[j] = end[j] = ready;
       return;
     }
     if (job.milestone) {
@@ -258,7 +274,7 @@ export class Decoder {
     }
     const choice = this.chooseCrew(job, ready, prefer?.[j]);
     if (!choice) {
-      schedule.unplaced[j] = 'no qualified person has the time before the end of the planning horizon';
+      schedule.unplaced[j] = this.noTimeReason(job);
       start[j] = ready;
       end[j] = ready;
       return;

@@ -1,13 +1,13 @@
 // The planning problem built from a validated Plan: people with skills and calendars, and the jobs
 // still to do, each with its crew slots, qualified candidates, dependencies and pins.
 
-import type { Day } from '../model/dates';
+import { type Day, shortDate } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
 import type { Plan } from '../model/plan';
 import type { ProjectStatus } from '../model/sheets';
 import { formatRequirement } from '../model/skills';
 import { nameKey, type WorkItem, type WorkOptions, workItems } from '../model/work';
-import { bitCount, Calendar, personCalendars } from './calendar';
+import { bitCount, Calendar, type PersonCalendar, personCalendars } from './calendar';
 
 export interface Person {
   index: number;
@@ -15,6 +15,10 @@ export interface Person {
   role?: string;
   skills: Map<string, number>;
   costRate: number;
+  /** Last working day (Staff End Date), if leaving. */
+  endDate?: Day;
+  /** Works at least one hour from the plan start on: someone who left before it is nobody's candidate. */
+  available: boolean;
   /** How much of the work only a few could do falls to this person, on average: using them costs flexibility. */
   demand: number;
 }
@@ -116,10 +120,25 @@ export function maxCrew(slots: readonly { candidates: readonly number[] }[], fix
   return filled;
 }
 
-function staffingProblem(slots: Slot[], pinned: number[], people: Person[]): string | undefined {
+/** "Ana Ruiz (left Fri 30 Apr)" */
+function departed(person: Person): string {
+  return person.endDate === undefined ? `${person.name} (works no hours)` : `${person.name} (left ${shortDate(person.endDate)})`;
+}
+
+function staffingProblem(job: { slots: Slot[]; pinned: number[]; earliest: number }, people: Person[], start: Day): string | undefined {
+  const { slots, pinned } = job;
+  for (const p of pinned) {
+    if (p < 0) continue;
+    const person = people[p];
+    if (!person.available) return `pinned ${departed(person)} is no longer available`;
+    if (person.endDate !== undefined && person.endDate < start + job.earliest)
+      return `pinned ${person.name} leaves ${shortDate(person.endDate)}, before the task can start (${shortDate(start + job.earliest)})`;
+  }
   for (const slot of slots) {
     if (slot.candidates.length === 0) {
       const holders = people.filter((p) => p.skills.has(slot.skill));
+      const qualified = holders.filter((p) => (p.skills.get(slot.skill) ?? 0) >= slot.level);
+      if (qualified.length) return `everyone with ${slot.label} has left before the plan start: ${qualified.map(departed).join(', ')}`;
       return holders.length === 0
         ? `no one on Staff has ${slot.label}`
         : `no one on Staff has ${slot.label} at level ${slot.level} or above (best: ${Math.max(...holders.map((p) => p.skills.get(slot.skill) ?? 0))})`;
@@ -132,6 +151,12 @@ function staffingProblem(slots: Slot[], pinned: number[], people: Person[]): str
     return `the crew (${short}) needs more distinct qualified people than Staff has`;
   }
   return undefined;
+}
+
+/** Whether a person has any working hours on or after `start`, before a leaving date. */
+function worksFrom(calendar: PersonCalendar, start: Day): boolean {
+  if (calendar.endDate !== undefined && calendar.endDate < start) return false;
+  return calendar.daily > 0 && calendar.workDays !== 0;
 }
 
 /** Assigns each pinned person to a slot they qualify for, scarcest slot first. */
@@ -170,12 +195,15 @@ function chainDays(jobs: readonly Job[], longestDay: number): number {
 export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem {
   const includeProposals = options.includeProposals ?? plan.settings.planProposals;
   const start = plan.planStart;
+  const calendars = personCalendars(plan.staff, plan.timeOff);
   const people: Person[] = plan.staff.map((s, index) => ({
     index,
     name: s.name,
     role: s.role,
     skills: s.skills.skills,
     costRate: s.costRate ?? 0,
+    endDate: s.endDate,
+    available: worksFrom(calendars[index], start),
     demand: 0,
   }));
   const personIndex = new Map(people.map((p) => [nameKey(p.name), p.index]));
@@ -201,18 +229,17 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
         const key = `${r.skill}:${r.level}`;
         let candidates = qualified.get(key);
         if (!candidates) {
-          candidates = people.filter((p) => (p.skills.get(r.skill) ?? 0) >= r.level).map((p) => p.index);
+          candidates = people.filter((p) => p.available && (p.skills.get(r.skill) ?? 0) >= r.level).map((p) => p.index);
           qualified.set(key, candidates);
         }
         for (let k = 0; k < r.count; k++)
           slots.push({ skill: r.skill, level: r.level, label: formatRequirement({ ...r, count: 1 }), candidates });
       }
     }
-    const pinned = pinSlots(
-      slots,
-      item.pinned.map((n) => personIndex.get(nameKey(n))).filter((p): p is number => p !== undefined),
-    );
+    const pins = item.pinned.map((n) => personIndex.get(nameKey(n))).filter((p): p is number => p !== undefined);
+    const pinned = pinSlots(slots, pins);
     jobOf[item.index] = jobs.length;
+    const earliest = Math.max(0, (item.status === 'In Progress' ? start : (item.earliest ?? start)) - start);
     const client = clients.get(nameKey(item.project.client)) ?? item.project.client;
     if (!clientIndex.has(client)) clientIndex.set(client, clientIndex.size);
     jobs.push({
@@ -220,7 +247,7 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
       item,
       hours,
       maxPerDay: item.maxHoursPerDay ?? NO_CAP,
-      earliest: Math.max(0, (item.status === 'In Progress' ? start : (item.earliest ?? start)) - start),
+      earliest,
       due: item.due === undefined ? undefined : item.due - start,
       weight: PRIORITY_WEIGHT[item.project.priority] ?? 4,
       slots,
@@ -233,7 +260,7 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
       withProposals: item.project.status === 'Proposal',
       inProgress: item.status === 'In Progress',
       milestone: hours === 0 || slots.length === 0,
-      unstaffable: slots.length ? staffingProblem(slots, pinned, people) : undefined,
+      unstaffable: slots.length ? staffingProblem({ slots, pinned, earliest }, people, start) : undefined,
     });
   }
   for (const job of jobs) {
@@ -260,7 +287,6 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
     for (const slot of job.slots) for (const p of slot.candidates) people[p].demand += job.hours / slot.candidates.length;
   }
 
-  const calendars = personCalendars(plan.staff, plan.timeOff);
   const latestEarliest = jobs.reduce((m, j) => Math.max(m, j.earliest), 0);
   const work = jobs.reduce((sum, j) => sum + j.hours * j.slots.length, 0);
   const dailyCapacity = calendars.reduce((sum, c) => sum + (c.daily * bitCount(c.workDays)) / 7, 0);

@@ -177,6 +177,12 @@ export class Planner {
   get planned(): Uint8Array {
     return (this.proposals ?? this.committed).planned;
   }
+
+  /** The planned jobs the best plan staffed (its length counts these only). */
+  get staffed(): Uint8Array {
+    const { unplaced } = (this.proposals ?? this.committed).result().schedule;
+    return this.planned.map((p, j) => (p && unplaced[j] === undefined ? 1 : 0));
+  }
 }
 
 /**
@@ -185,7 +191,9 @@ export class Planner {
  * out of Planner it stays out of the Apps Script bundle.
  */
 export function withBound(planner: Planner, result: ScheduleResult): BoundedResult {
-  const bound = lowerBound(planner.problem, planner.planned);
+  // Bounding the work the plan staffed keeps the bound a bound: what no crew can do is not in the
+  // plan's length either.
+  const bound = lowerBound(planner.problem, planner.staffed);
   return { ...result, lowerBound: bound, gap: bound.days > 0 ? (result.makespanDays - bound.days) / bound.days : 0 };
 }
 
