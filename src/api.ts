@@ -16,7 +16,10 @@ export interface WorkbookSnapshot {
 }
 
 export interface WriteReport {
-  written: { name: string; rows: number; columns: number }[];
+  /** Each output and the tab it went to: its own name, unless a sheet of the user's already has it. */
+  written: { name: string; sheet: string; rows: number; columns: number }[];
+  /** What the user should know, e.g. that their own sheet named Schedule was left alone. */
+  notes: string[];
 }
 
 export interface SetUpReport {
@@ -58,7 +61,7 @@ export interface ShareReport {
 export interface SidebarApi {
   /** One read of every sheet. */
   getWorkbook(): WorkbookSnapshot;
-  /** Replaces the given output sheets, each in one values write; refuses any other sheet. */
+  /** Rewrites the given output sheets in place, all or none, each in one values write; refuses any other sheet. */
   writeOutputs(outputs: SheetOutput[]): WriteReport;
   /** Creates missing input sheets; with sample rows, fills an empty workbook with them. */
   setUpSheets(options: { sample?: SampleSheets }): SetUpReport;

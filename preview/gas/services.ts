@@ -2,7 +2,7 @@
 // service is recorded, so a test can prove that loading the script touches none of them.
 
 import { FakeDrive } from './drive';
-import type { FakeSpreadsheet } from './spreadsheet';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility, type FakeSpreadsheet } from './spreadsheet';
 
 export interface MenuRecord {
   title: string;
@@ -130,6 +130,8 @@ export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'):
       return services.ui;
     },
     flush: () => ss.log.record('flush'),
+    DeveloperMetadataVisibility,
+    DeveloperMetadataLocationType,
     newDataValidation: () => {
       const rule = { choices: [] as readonly string[] };
       const builder = {

@@ -1,7 +1,7 @@
 // An in-memory spreadsheet that behaves like Sheets where Crewsheet depends on it, and counts every
 // call so tests can assert how many reads and writes a run makes.
 
-import { dayToDate, isoToDay } from '../../src/model/dates';
+import { typed } from './typed';
 
 export type Value = string | number | boolean | Date;
 
@@ -21,6 +21,8 @@ export class CallLog {
 interface Cell {
   value: Value;
   formula?: string;
+  /** An error value such as #N/A (getValues shows it as its text). */
+  error?: boolean;
   background?: string;
   fontColor?: string;
   fontWeight?: string;
@@ -31,6 +33,84 @@ interface Cell {
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
+/** Sheets' limits: cells in a whole spreadsheet (empty ones count), columns in one sheet. */
+export const CELL_LIMIT = 10_000_000;
+export const COLUMN_LIMIT = 18_278;
+
+export const DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' } as const;
+export const DeveloperMetadataLocationType = { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' } as const;
+type Visibility = keyof typeof DeveloperMetadataVisibility;
+
+/** Key-value metadata on a sheet, as Sheet.addDeveloperMetadata makes it: it stays with the sheet when renamed or moved, and goes when the sheet is deleted. */
+export class FakeDeveloperMetadata {
+  constructor(
+    readonly sheet: FakeSheet,
+    private readonly id: number,
+    private key: string,
+    private value: string | null,
+    private visibility: Visibility,
+  ) {}
+  getId(): number {
+    return this.id;
+  }
+  getKey(): string {
+    return this.key;
+  }
+  getValue(): string | null {
+    return this.value;
+  }
+  getVisibility(): Visibility {
+    return this.visibility;
+  }
+  getLocation() {
+    return { getLocationType: () => DeveloperMetadataLocationType.SHEET, getSheet: () => this.sheet };
+  }
+  setKey(key: string): FakeDeveloperMetadata {
+    this.key = checkedKey(key);
+    return this;
+  }
+  setValue(value: string): FakeDeveloperMetadata {
+    this.value = value;
+    return this;
+  }
+  remove(): void {
+    this.sheet.removeMetadata(this);
+  }
+}
+
+function checkedKey(key: unknown): string {
+  if (typeof key !== 'string' || key === '') throw new Error('Invalid argument: key');
+  return key;
+}
+
+/** Finds metadata by key, value and visibility, as DeveloperMetadataFinder does. */
+class FakeMetadataFinder {
+  private readonly tests: ((m: FakeDeveloperMetadata) => boolean)[] = [];
+  constructor(private readonly all: () => FakeDeveloperMetadata[]) {}
+  withKey(key: string): FakeMetadataFinder {
+    this.tests.push((m) => m.getKey() === key);
+    return this;
+  }
+  withValue(value: string): FakeMetadataFinder {
+    this.tests.push((m) => m.getValue() === value);
+    return this;
+  }
+  withId(id: number): FakeMetadataFinder {
+    this.tests.push((m) => m.getId() === id);
+    return this;
+  }
+  withVisibility(visibility: Visibility): FakeMetadataFinder {
+    this.tests.push((m) => m.getVisibility() === visibility);
+    return this;
+  }
+  withLocationType(type: string): FakeMetadataFinder {
+    this.tests.push(() => type === DeveloperMetadataLocationType.SHEET);
+    return this;
+  }
+  find(): FakeDeveloperMetadata[] {
+    return this.all().filter((m) => this.tests.every((t) => t(m)));
+  }
+}
 
 function columnIndex(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -53,11 +133,13 @@ export class FakeSpreadsheet {
   readonly toasts: string[] = [];
   private active?: FakeSheet;
   private nextSheetId = 1;
+  private nextMetadataId = 1;
 
   constructor(
     readonly name = 'Crewsheet preview',
     readonly timeZone = 'America/New_York',
     readonly id = 'preview-spreadsheet',
+    readonly locale = 'en_US',
   ) {}
 
   getName(): string {
@@ -74,6 +156,28 @@ export class FakeSpreadsheet {
     this.log.record('getSpreadsheetTimeZone');
     return this.timeZone;
   }
+  getSpreadsheetLocale(): string {
+    this.log.record('getSpreadsheetLocale');
+    return this.locale;
+  }
+  createDeveloperMetadataFinder(): FakeMetadataFinder {
+    this.log.record('createDeveloperMetadataFinder');
+    return new FakeMetadataFinder(() => this.sheets.flatMap((s) => s.metadata()));
+  }
+  /** A spreadsheet-scoped metadata id. */
+  metadataId(): number {
+    return this.nextMetadataId++;
+  }
+  /** Cells of every sheet's grid, empty ones included, as Sheets counts them against its limit. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+  }
+  /** Refuses growth past the spreadsheet's cell limit, with Sheets' message. */
+  checkGrowth(cells: number): void {
+    if (this.cellCount() + cells > CELL_LIMIT) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`);
+    }
+  }
   getSheets(): FakeSheet[] {
     this.log.record('getSheets');
     return [...this.sheets];
@@ -84,9 +188,10 @@ export class FakeSpreadsheet {
   }
   insertSheet(name: string, index?: number): FakeSheet {
     this.log.record('insertSheet', name);
-    if (this.sheets.some((s) => s.name === name)) {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
+    this.checkGrowth(DEFAULT_ROWS * DEFAULT_COLUMNS);
     const sheet = new FakeSheet(this, name, this.nextSheetId++);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     this.active = sheet;
@@ -134,6 +239,7 @@ export class FakeSheet {
   frozenRows = 0;
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
+  private readonly developerMetadata: FakeDeveloperMetadata[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -157,7 +263,7 @@ export class FakeSheet {
   fill(values: readonly (readonly unknown[])[]): void {
     this.cells.clear();
     this.maxRows = Math.max(DEFAULT_ROWS, values.length);
-    this.maxColumns = Math.max(DEFAULT_COLUMNS, ...values.map((r) => r.length));
+    this.maxColumns = values.reduce((n, r) => Math.max(n, r.length), DEFAULT_COLUMNS);
     values.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v !== '' && v !== null && v !== undefined) this.edit(r + 1, c + 1).value = v as Value;
@@ -170,7 +276,7 @@ export class FakeSheet {
   }
   setName(name: string): FakeSheet {
     this.record('setName');
-    if (this.spreadsheet.sheets.some((s) => s !== this && s.name === name)) {
+    if (this.spreadsheet.sheets.some((s) => s !== this && s.name.toLowerCase() === name.toLowerCase())) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     this.name = name;
@@ -188,15 +294,76 @@ export class FakeSheet {
   getMaxColumns(): number {
     return this.maxColumns;
   }
-  insertRowsAfter(_after: number, count: number): FakeSheet {
+  insertRowsAfter(after: number, count: number): FakeSheet {
     this.record('insertRowsAfter');
+    this.spreadsheet.checkGrowth(count * this.maxColumns);
+    this.shift(after, count, 0);
     this.maxRows += count;
     return this;
   }
-  insertColumnsAfter(_after: number, count: number): FakeSheet {
+  insertColumnsAfter(after: number, count: number): FakeSheet {
     this.record('insertColumnsAfter');
+    if (this.maxColumns + count > COLUMN_LIMIT) {
+      throw new Error(`This action would increase the number of columns in the sheet above the limit of ${COLUMN_LIMIT}.`);
+    }
+    this.spreadsheet.checkGrowth(count * this.maxRows);
+    this.shift(after, 0, count);
     this.maxColumns += count;
     return this;
+  }
+  deleteRows(position: number, count: number): void {
+    this.record('deleteRows');
+    if (position < 1 || count < 1 || position + count - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (count >= this.maxRows - this.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.drop((row) => row >= position && row < position + count, position + count - 1, -count, 0);
+    this.maxRows -= count;
+  }
+  deleteColumns(position: number, count: number): void {
+    this.record('deleteColumns');
+    if (position < 1 || count < 1 || position + count - 1 > this.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (count >= this.maxColumns - this.frozenColumns) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    this.drop((_, column) => column >= position && column < position + count, position + count - 1, 0, -count);
+    this.maxColumns -= count;
+  }
+  /** Moves the cells after row (or column) `after` by the given rows and columns. */
+  private shift(after: number, rows: number, columns: number): void {
+    this.drop(() => false, after, rows, columns);
+  }
+  private drop(gone: (row: number, column: number) => boolean, after: number, rows: number, columns: number): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [row, column] = key.split(',').map(Number);
+      if (gone(row, column)) continue;
+      const r = rows && row > after ? row + rows : row;
+      const c = columns && column > after ? column + columns : column;
+      moved.set(`${r},${c}`, cell);
+    }
+    this.cells = moved;
+  }
+  addDeveloperMetadata(key: string, valueOrVisibility?: string, visibility?: string): FakeSheet {
+    this.record('addDeveloperMetadata');
+    const isVisibility = (v: unknown): v is Visibility => v === 'DOCUMENT' || v === 'PROJECT';
+    const value = valueOrVisibility === undefined || isVisibility(valueOrVisibility) ? null : String(valueOrVisibility);
+    const seen = isVisibility(valueOrVisibility) ? valueOrVisibility : (visibility ?? 'DOCUMENT');
+    if (!isVisibility(seen)) throw new Error('Invalid argument: visibility');
+    this.developerMetadata.push(new FakeDeveloperMetadata(this, this.spreadsheet.metadataId(), checkedKey(key), value, seen));
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.record('getDeveloperMetadata');
+    return this.metadata();
+  }
+  createDeveloperMetadataFinder(): FakeMetadataFinder {
+    this.record('createDeveloperMetadataFinder');
+    return new FakeMetadataFinder(() => this.metadata());
+  }
+  /** This sheet's metadata, without counting a call. */
+  metadata(): FakeDeveloperMetadata[] {
+    return [...this.developerMetadata];
+  }
+  removeMetadata(metadata: FakeDeveloperMetadata): void {
+    const i = this.developerMetadata.indexOf(metadata);
+    if (i >= 0) this.developerMetadata.splice(i, 1);
   }
   getLastRow(): number {
     let last = 0;
@@ -231,6 +398,9 @@ export class FakeSheet {
   getFrozenRows(): number {
     return this.frozenRows;
   }
+  getFrozenColumns(): number {
+    return this.frozenColumns;
+  }
   setColumnWidth(column: number, width: number): FakeSheet {
     return this.setColumnWidths(column, 1, width);
   }
@@ -239,9 +409,18 @@ export class FakeSheet {
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
   }
+  /** Contents and formats go; notes and dropdowns stay, as in Sheets. */
   clear(): FakeSheet {
     this.record('clear');
-    this.cells.clear();
+    for (const [key, cell] of this.cells) {
+      if (cell.note === undefined && cell.validation === undefined) this.cells.delete(key);
+      else this.cells.set(key, { value: '', note: cell.note, validation: cell.validation });
+    }
+    return this;
+  }
+  clearNotes(): FakeSheet {
+    this.record('clearNotes');
+    for (const cell of this.cells.values()) cell.note = undefined;
     return this;
   }
 
@@ -252,6 +431,18 @@ export class FakeSheet {
       if (cell.formula) {
         const [row, column] = key.split(',').map(Number);
         out.push({ row, column, formula: cell.formula });
+      }
+    }
+    return out;
+  }
+
+  /** Every cell holding an error value (#N/A…), for assertions that a run wrote none. */
+  errors(): { row: number; column: number; value: Value }[] {
+    const out: { row: number; column: number; value: Value }[] = [];
+    for (const [key, cell] of this.cells) {
+      if (cell.error) {
+        const [row, column] = key.split(',').map(Number);
+        out.push({ row, column, value: cell.value });
       }
     }
     return out;
@@ -273,18 +464,14 @@ export class FakeSheet {
 }
 
 /** What Sheets stores when a script writes a value: strings are read as if typed into the cell. */
-function interpret(value: unknown, timeZone: string): { value: Value; formula?: string } {
+function interpret(value: unknown, timeZone: string, locale: string): { value: Value; formula?: string; error?: boolean } {
   if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return { value };
   if (value === null || value === undefined) return { value: '' };
   if (typeof value !== 'string') return { value: String(value) };
-  if (value.startsWith("'")) return { value: value.slice(1) };
-  if (value.startsWith('=')) return { value: '', formula: value };
-  const trimmed = value.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return { value: Number(trimmed) };
-  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
-  const day = /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(trimmed) ? isoToDay(trimmed.length <= 7 ? `${trimmed}-01` : trimmed) : undefined;
-  if (day !== undefined) return { value: dayToDate(day, timeZone) };
-  return { value };
+  const read = typed(value, timeZone, locale);
+  if (read.kind === 'formula') return { value: '', formula: read.value };
+  if (read.kind === 'error') return { value: read.value, error: true };
+  return { value: read.value };
 }
 
 export class FakeRange {
@@ -356,21 +543,42 @@ export class FakeRange {
     return this.sheet.cell(this.row, this.column)?.value ?? '';
   }
   getBackgrounds(): string[][] {
+    this.record('getBackgrounds');
     return this.grid((cell) => cell?.background ?? '#ffffff');
   }
   getNotes(): string[][] {
+    this.record('getNotes');
     return this.grid((cell) => cell?.note ?? '');
+  }
+  getNote(): string {
+    this.record('getNote');
+    return this.sheet.cell(this.row, this.column)?.note ?? '';
+  }
+  getFontColors(): string[][] {
+    this.record('getFontColors');
+    return this.grid((cell) => cell?.fontColor ?? '#000000');
+  }
+  getFontWeights(): string[][] {
+    this.record('getFontWeights');
+    return this.grid((cell) => cell?.fontWeight ?? 'normal');
+  }
+  getNumberFormats(): string[][] {
+    this.record('getNumberFormats');
+    return this.grid((cell) => cell?.numberFormat ?? '0.###############');
   }
   getFormulas(): string[][] {
     return this.grid((cell) => cell?.formula ?? '');
   }
   setValues(values: readonly (readonly unknown[])[]): FakeRange {
-    const tz = this.sheet.spreadsheet.timeZone;
-    return this.writeGrid('setValues', values, (cell, v) => Object.assign(cell, { formula: undefined }, interpret(v, tz)));
+    const { timeZone, locale } = this.sheet.spreadsheet;
+    return this.writeGrid('setValues', values, (cell, v) =>
+      Object.assign(cell, { formula: undefined, error: undefined }, interpret(v, timeZone, locale)),
+    );
   }
   setValue(value: unknown): FakeRange {
+    const { timeZone, locale } = this.sheet.spreadsheet;
     return this.writeAll('setValue', value, (cell, v) =>
-      Object.assign(cell, { formula: undefined }, interpret(v, this.sheet.spreadsheet.timeZone)),
+      Object.assign(cell, { formula: undefined, error: undefined }, interpret(v, timeZone, locale)),
     );
   }
   setFormula(formula: string): FakeRange {

@@ -265,8 +265,13 @@ export function budgetPanel(): HTMLElement {
     }
     const { plan, snapshot } = loaded.workbook;
     const today = isoToDay(snapshot.today) as number;
-    await server.writeOutputs([budgetSheet(loaded.result, plan.settings.currency, plan.settings.targetMargin, today)]);
-    showMessage(writeArea, 'ok', `Budget sheet written: ${loaded.result.projects.length} projects, at the scopes in the Projects sheet.`);
+    const report = await server.writeOutputs([budgetSheet(loaded.result, plan.settings.currency, plan.settings.targetMargin, today)]);
+    showMessage(
+      writeArea,
+      'ok',
+      `Budget sheet written: ${loaded.result.projects.length} projects, at the scopes in the Projects sheet.`,
+      ...report.notes,
+    );
   });
 
   return h(

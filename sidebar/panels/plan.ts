@@ -30,7 +30,7 @@ export function planPanel(): HTMLElement {
       }
       const result = await planWorkbook(workbook, proposals.checked, bar);
       await bar.set(1, 'Writing the Schedule sheet…');
-      await server.writeOutputs([scheduleSheet(result, isoToDay(workbook.snapshot.today) as number)]);
+      const report = await server.writeOutputs([scheduleSheet(result, isoToDay(workbook.snapshot.today) as number)]);
       bar.hide();
       const late = result.tasks.filter((t) => t.lateDays > 0);
       const unstaffable = result.tasks.filter((t) => t.state === 'unstaffable');
@@ -73,6 +73,7 @@ export function planPanel(): HTMLElement {
         `Schedule written: ${result.tasks.length} tasks.`,
         figures,
         ...lists,
+        ...report.notes,
       );
     },
     true,

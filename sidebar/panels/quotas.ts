@@ -302,11 +302,12 @@ export function quotasPanel(): HTMLElement {
     if (!result) return;
     showMessage(area, 'info', 'Writing the Attainment and KPIs sheets…');
     const { plan } = result.workbook;
-    await server.writeOutputs([attainmentSheet(plan, result.list, result.asOf), kpiSheet(plan, result.kpis)]);
+    const report = await server.writeOutputs([attainmentSheet(plan, result.list, result.asOf), kpiSheet(plan, result.kpis)]);
     showMessage(
       area,
       'ok',
       `Attainment and KPIs sheets written: ${plural(result.list.length, 'quota')}, KPIs for ${result.kpis.period.label}. Hover over a number there for how it was computed.`,
+      ...report.notes,
     );
   });
 

@@ -91,13 +91,14 @@ export function timelinePanel(): HTMLElement {
       });
       const output = timelineSheet(grid, dayToIso(today));
       await bar.set(1, `Writing the ${output.name} sheet…`);
-      await server.writeOutputs([output]);
+      const report = await server.writeOutputs([output]);
       bar.hide();
       showMessage(
         area,
         'ok',
         `${output.name} sheet written: ${grid.rows.length} rows × ${grid.buckets.length} ${grid.scale}s.`,
         ...grid.notes,
+        ...report.notes,
       );
     },
     true,

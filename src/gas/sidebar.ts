@@ -7,8 +7,9 @@ import type { SheetOutput } from '../model/output';
 import type { SampleSheets } from '../model/setup';
 import { today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
+import { writeOutputSheets } from './lib/outputs';
 import { setUpSheets as setUp } from './lib/setup';
-import { checkOutput, readInputSheets, replaceOutputSheet, timeZoneOf, toCells } from './lib/spreadsheet';
+import { readInputSheets, timeZoneOf, toCells } from './lib/spreadsheet';
 
 /** Every input sheet, one read each, dates as ISO days in the spreadsheet's time zone. */
 export function getWorkbook(): WorkbookSnapshot {
@@ -19,17 +20,16 @@ export function getWorkbook(): WorkbookSnapshot {
   return { spreadsheetName: ss.getName(), timeZone, today: dayToIso(today(timeZone)), sheets };
 }
 
-/** Replaces the given output sheets; input sheets cannot be named here. */
+/** Rewrites the given output sheets, all or none; input sheets (and users' own sheets) are never written. */
 export function writeOutputs(outputs: SheetOutput[]): WriteReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = timeZoneOf(ss);
-  outputs.forEach(checkOutput);
   return withDocumentLock(() => {
-    const written = outputs.map((o) => ({ name: o.name, ...replaceOutputSheet(ss, o, timeZone) }));
+    const report = writeOutputSheets(ss, outputs, timeZone);
     // Show the user what they asked for.
-    const first = written.length ? ss.getSheetByName(written[0].name) : null;
+    const first = ss.getSheetByName(report.written[0].sheet);
     if (first) ss.setActiveSheet(first);
-    return { written };
+    return report;
   });
 }
 
