@@ -113,6 +113,11 @@ describe('the Share panel', () => {
         ['Civic Arts Museum', 'https://evil.example/?u=https://docs.google.com/spreadsheets/d/1AbC/edit', '', '', '', ''],
         ['Bluewater Conference Center', 'https://docs.google.com/spreadsheets/d/1AbC-x_9/edit#gid=0', '', '2026-11-20 10:00', '', ''],
       ]);
+      // The Shares sheet Crewsheet wrote (marked as its own), then edited by hand.
+      preview
+        .session()
+        .ss.sheets.find((s) => s.name === 'Shares')
+        ?.addDeveloperMetadata('crewsheet.output', 'Shares', 'PROJECT');
     });
     const heliosId = await view.panel.getByRole('checkbox', { name: 'Helios Energy' }).getAttribute('aria-describedby');
     await view.panel.locator(`[id="${heliosId}"]`, { hasText: 'Copy of 2026-11-20 10:00' }).waitFor();
