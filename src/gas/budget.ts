@@ -7,19 +7,10 @@ import { estimateRanges } from '../budget/estimate';
 import { budgetRangeTable } from '../budget/sheet';
 import { formatProblem, hasErrors, type Problem } from '../model/problems';
 import { planSchedule } from '../schedule/schedule';
-import { asTable, messageColumn } from './lib/args';
+import { answering, asTable, messageColumn } from './lib/args';
 import { withCostsRange } from './lib/budget-costs';
 import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
-
-/** A custom function never fails in the cell: an unexpected error becomes a message too. */
-function answering(fn: string, compute: () => unknown[][]): unknown[][] {
-  try {
-    return compute();
-  } catch (error) {
-    return messageColumn(`${fn} could not finish`, [error instanceof Error ? error.message : String(error)]);
-  }
-}
 
 function problemsColumn(fn: string, what: string, problems: readonly Problem[]): string[][] {
   const errors = problems.filter((p) => p.severity === 'error');

@@ -81,7 +81,8 @@ export interface ProblemOptions extends WorkOptions {
   includeProposals?: boolean;
 }
 
-const PRIORITY_WEIGHT = [0, 16, 8, 4, 2, 1];
+/** Lateness weight by project priority (1 highest): each step up doubles it. */
+export const PRIORITY_WEIGHT = [0, 16, 8, 4, 2, 1];
 const NO_CAP = 24;
 
 function exclusion(status: ProjectStatus, includeProposals: boolean): Excluded['reason'] | undefined {

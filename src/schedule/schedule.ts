@@ -7,7 +7,7 @@ import { type LowerBound, lowerBound } from './bounds';
 import { Explainer } from './explain';
 import { lateDays, type Terms } from './objective';
 import { buildProblem, type Problem, type ProblemOptions } from './problem';
-import { Search } from './search';
+import { Search, type Solved } from './search';
 
 export interface CrewMember {
   name: string;
@@ -123,13 +123,17 @@ export class Planner {
     });
   }
 
+  /** The plan found, unexplained: enough to compare what-ifs (explaining every task costs as much again). */
+  outcome(): Solved {
+    return (this.proposals ?? this.committed).result();
+  }
+
   result(): ScheduleResult {
-    const search = this.proposals ?? this.committed;
     const { problem } = this;
-    const solved = search.result();
+    const solved = this.outcome();
     const { schedule } = solved;
     const explainer = new Explainer(problem, schedule, this.plan.settings.currency, this.committed.forward);
-    const planned = search.planned;
+    const planned = this.planned;
     let last = -1;
     let totalLateDays = 0;
     const tasks = problem.jobs
@@ -197,7 +201,7 @@ export function withBound(planner: Planner, result: ScheduleResult): BoundedResu
   return { ...result, lowerBound: bound, gap: bound.days > 0 ? (result.makespanDays - bound.days) / bound.days : 0 };
 }
 
-function solved(plan: Plan, options: ScheduleOptions): Planner {
+export function solved(plan: Plan, options: ScheduleOptions): Planner {
   const planner = new Planner(plan, options);
   while (!planner.step(500));
   return planner;

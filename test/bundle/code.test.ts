@@ -12,6 +12,7 @@ const ENTRY_POINTS = [
   'ESTIMATE',
   'GANTT',
   'SKILLMATCH',
+  'STAFFING',
   'onOpen',
   'onInstall',
   'showSidebar',

@@ -26,3 +26,12 @@ export function sheetTimeZone(): string {
 export function messageColumn(title: string, lines: readonly string[]): string[][] {
   return [[title], ...lines.map((l) => [l])];
 }
+
+/** A custom function never fails in the cell: an unexpected error becomes a message too. */
+export function answering(fn: string, compute: () => unknown[][]): unknown[][] {
+  try {
+    return compute();
+  } catch (error) {
+    return messageColumn(`${fn} could not finish`, [error instanceof Error ? error.message : String(error)]);
+  }
+}

@@ -1,0 +1,31 @@
+// STAFFING: the team changes that help the plan most, each measured by planning again with it.
+
+import { adviseStaffing } from '../staffing/advisor';
+import { staffingTable } from '../staffing/table';
+import { answering } from './lib/args';
+import { planFromRanges } from './lib/plan';
+import { toReturnedValue } from './lib/values';
+
+/**
+ * Whom to train in which skill, or which skill to hire for: the few changes to the team that make
+ * the plan least late, each measured by planning again with it (as ASSIGN plans), best first.
+ *
+ * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
+ * @param {Staff!A1:K40} staff The Staff table, header row included.
+ * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
+ * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
+ * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default today.
+ * @return A table with a header row: Action · Person · Skill · Late Days Saved · Days Saved · Why.
+ * @customfunction
+ */
+export function STAFFING(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown[][] {
+  return answering('STAFFING', () => {
+    const { plan, message, timeZone } = planFromRanges(
+      'STAFFING',
+      { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
+      plan_start,
+    );
+    if (!plan) return message as string[][];
+    return staffingTable(adviseStaffing(plan)).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+  });
+}
