@@ -1,62 +1,14 @@
 // `npm start`: serves the preview on 127.0.0.1 — the sample workbook's tabs beside the real built
 // sidebar, which runs the built dist/Code.js against the in-memory spreadsheet.
 
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dateToDay, dayToIso } from '../src/model/dates';
-import type { FakeSheet } from './gas/spreadsheet';
-import { PAGE, SHIM } from './page';
+import type { Edit } from './edits';
+import { page, SHIM } from './page';
 import { type PreviewSession, type SessionOptions, startSession } from './session';
-
-const MAX_ROWS = 400;
-const MAX_COLUMNS = 200;
-
-function display(value: unknown, format: string | undefined, timeZone: string): string {
-  if (value instanceof Date) return dayToIso(dateToDay(value, timeZone));
-  if (typeof value === 'number') {
-    if (format?.includes('%')) return `${Math.round(value * 1000) / 10}%`;
-    // A quoted prefix or suffix in a Sheets number format ("$"#,##0) is shown as written.
-    const prefix = /^"([^"]*)"/.exec(format ?? '')?.[1] ?? '';
-    const suffix = /"([^"]*)"$/.exec(format ?? '')?.[1] ?? '';
-    const decimals = format?.includes('0.00') ? 2 : 0;
-    if (format?.includes('#,##0')) {
-      return `${prefix}${value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${suffix}`;
-    }
-    if (decimals) return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return String(Math.round(value * 100) / 100);
-  }
-  return value === true ? 'TRUE' : value === false ? 'FALSE' : String(value ?? '');
-}
-
-export function sheetView(sheet: FakeSheet, timeZone: string) {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  const rows = Math.min(lastRow, MAX_ROWS);
-  const columns = Math.min(Math.max(lastColumn, 1), MAX_COLUMNS);
-  return {
-    name: sheet.name,
-    columns,
-    frozenRows: sheet.frozenRows,
-    frozenColumns: sheet.frozenColumns,
-    widths: Array.from({ length: columns }, (_, c) => sheet.columnWidths.get(c + 1) ?? null),
-    truncated: lastRow > rows || lastColumn > columns,
-    rows: Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => {
-        const cell = sheet.cell(r + 1, c + 1);
-        return {
-          text: display(cell?.value, cell?.numberFormat, timeZone),
-          num: typeof cell?.value === 'number',
-          bg: cell?.background,
-          color: cell?.fontColor,
-          bold: cell?.fontWeight === 'bold',
-          note: cell?.note,
-          formula: cell?.formula,
-        };
-      }),
-    ),
-  };
-}
+import { sheetView, tabView } from './view';
 
 async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -71,8 +23,60 @@ function send(response: ServerResponse, status: number, type: string, content: s
 
 const json = (response: ServerResponse, value: unknown) => send(response, 200, 'application/json', JSON.stringify(value));
 
-function writes(session: PreviewSession): number {
-  return session.ss.log.calls.filter((c) => /^(set|insert|delete|move)/.test(c.method)).length;
+/** Sheets written since the call log's entry `from`. */
+function written(session: PreviewSession, from: number): string[] {
+  const calls = session.ss.log.calls.slice(from).filter((c) => /^(set|insert|delete|move)/.test(c.method));
+  return calls.map((c) => c.sheet ?? '');
+}
+
+/** The workbook as the grid draws it, with what the add-on last selected and whether formulas are due. */
+function workbookView(session: PreviewSession) {
+  const { ss } = session;
+  const range = ss.getActiveRange();
+  return {
+    title: ss.name,
+    active: ss.getActiveSheet()?.name,
+    selection: range && {
+      sheet: range.sheet.name,
+      row: range.row,
+      column: range.column,
+      rows: range.rows,
+      columns: range.columns,
+      version: ss.selections,
+    },
+    stale: session.changed.size > 0,
+    canUndo: session.history.canUndo,
+    sheets: ss.sheets.map((s) => sheetView(s, ss.timeZone)),
+  };
+}
+
+/** A client copy in the in-memory Drive, as its viewer sees it; undefined when there is no such file. */
+function copyView(session: PreviewSession, id: string) {
+  const file = session.services.drive.files.get(id);
+  if (!file || file.trashed) return undefined;
+  const tabs = file.tabs.filter((t) => !t.properties.hidden).sort((a, b) => a.properties.index - b.properties.index);
+  return { title: file.name, sheets: tabs.map((t) => tabView(t, session.ss.timeZone)) };
+}
+
+/** Runs a sidebar call; a call that wrote leaves formulas due and the grid's undo history behind. */
+function runAddon(session: PreviewSession, name: string, args: unknown[]) {
+  const from = session.ss.log.calls.length;
+  const selections = session.ss.selections;
+  const after = () => {
+    const sheets = written(session, from);
+    const changed = sheets.length > 0;
+    if (changed) {
+      for (const sheet of sheets) session.changed.add(sheet);
+      session.history.forget();
+    }
+    return { changed, selected: session.ss.selections !== selections };
+  };
+  try {
+    const result = session.addon.run(name, args ?? []);
+    return { ok: true, result, ...after() };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message, ...after() };
+  }
 }
 
 export async function startPreview(
@@ -81,54 +85,54 @@ export async function startPreview(
   options: SessionOptions = { sample: true },
 ): Promise<{ url: string; close: () => Promise<void>; session: () => PreviewSession }> {
   let session = await startSession(distDir, options);
+  const script = await readFile(join(distDir, '..', 'dist-preview', 'page.js'), 'utf8').catch(() => {
+    throw new Error('dist-preview/page.js is missing: run `npm run build` first.');
+  });
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html', PAGE);
+      const get = request.method === 'GET';
+      const post = request.method === 'POST';
+      const copy = /^\/(api\/)?copy\/([\w-]+)$/.exec(url.pathname);
+      if (get && url.pathname === '/') return send(response, 200, 'text/html', page('workbook'));
+      if (get && url.pathname === '/page.js') return send(response, 200, 'text/javascript', script);
       if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
-      if (request.method === 'GET' && url.pathname === '/sidebar') {
+      if (get && url.pathname === '/sidebar') {
         return send(response, 200, 'text/html', session.sidebarHtml.replace('<head>', `<head>${SHIM}`));
       }
-      if (request.method === 'GET' && url.pathname === '/api/sheets') {
-        return json(response, {
-          active: session.ss.getActiveSheet()?.name,
-          sheets: session.ss.sheets.map((s) => sheetView(s, session.ss.timeZone)),
-        });
+      if (get && copy && !copy[1]) return send(response, 200, 'text/html', page('copy'));
+      if (get && copy) {
+        const view = copyView(session, copy[2]);
+        return view
+          ? json(response, view)
+          : send(response, 404, 'application/json', JSON.stringify({ error: 'No such copy in this preview.' }));
       }
-      if (request.method === 'POST' && url.pathname === '/api/run') {
+      if (get && url.pathname === '/api/sheets') return json(response, workbookView(session));
+      if (post && url.pathname === '/api/run') {
         const { name, args } = (await body(request)) as { name: string; args: unknown[] };
-        const before = writes(session);
-        try {
-          const result = session.addon.run(name, args ?? []);
-          const changed = writes(session) > before;
-          if (changed) session.recalculate();
-          return json(response, { ok: true, result, changed });
-        } catch (error) {
-          return json(response, { ok: false, error: (error as Error).message, changed: writes(session) > before });
-        }
+        return json(response, runAddon(session, name, args));
       }
-      if (request.method === 'POST' && url.pathname === '/api/formula') {
-        const {
-          sheet: name,
-          row,
-          column,
-          formula,
-        } = (await body(request)) as { sheet: string; row: number; column: number; formula: string };
-        const sheet = session.ss.sheets.find((s) => s.name === name);
-        if (!sheet) return json(response, { ok: false, error: `No sheet ${name}` });
-        const cell = sheet.edit(row, column);
-        if (formula.startsWith('=')) cell.formula = formula;
-        else Object.assign(cell, { formula: undefined, value: formula });
+      if (post && url.pathname === '/api/edit') {
+        const area = session.history.apply(session.ss, (await body(request)) as unknown as Edit);
+        session.changed.add(area.sheet);
+        return json(response, { ok: true, area });
+      }
+      if (post && url.pathname === '/api/undo') {
+        const area = session.history.undo(session.ss);
+        if (area) session.changed.add(area.sheet);
+        return json(response, { ok: true, area: area ?? null });
+      }
+      if (post && url.pathname === '/api/recalculate') {
         session.recalculate();
         return json(response, { ok: true });
       }
-      if (request.method === 'POST' && url.pathname === '/api/reset') {
+      if (post && url.pathname === '/api/reset') {
         session = await startSession(distDir, options);
         return json(response, { ok: true });
       }
       send(response, 404, 'text/plain', 'Not found');
     } catch (error) {
-      send(response, 500, 'text/plain', (error as Error).message);
+      send(response, 500, 'application/json', JSON.stringify({ ok: false, error: (error as Error).message }));
     }
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

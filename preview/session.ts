@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dateToDay } from '../src/model/dates';
 import { sampleSheets } from '../src/model/setup';
+import { EditHistory } from './edits';
 import { type Addon, loadAddon } from './gas/addon';
 import { recalculate } from './gas/formulas';
 import { createServices, type FakeServices } from './gas/services';
@@ -44,6 +45,11 @@ export interface PreviewSession {
   services: FakeServices;
   addon: Addon;
   sidebarHtml: string;
+  /** The user's edits in the grid, for Undo. */
+  history: EditHistory;
+  /** Sheets changed since formulas were last recalculated. */
+  changed: Set<string>;
+  /** Recalculates the formulas reading a changed sheet. */
   recalculate(): void;
 }
 
@@ -69,8 +75,19 @@ export async function startSession(distDir: string, options: SessionOptions = { 
     sheet.edit(3, 1).formula = example.formula;
   }
   if (ss.sheets.length) ss.setActiveSheet(ss.sheets[0]);
-  const session: PreviewSession = { ss, services, addon, sidebarHtml, recalculate: () => recalculate(addon, ss) };
-  session.recalculate();
+  const session: PreviewSession = {
+    ss,
+    services,
+    addon,
+    sidebarHtml,
+    history: new EditHistory(),
+    changed: new Set(),
+    recalculate() {
+      recalculate(addon, ss, session.changed);
+      session.changed.clear();
+    },
+  };
+  recalculate(addon, ss);
   ss.log.reset();
   return session;
 }

@@ -1,5 +1,5 @@
 // Builds what clasp pushes (dist/Code.js, dist/sidebar.html, dist/appsscript.json) and the local
-// preview server (dist-preview/server.mjs).
+// preview (dist-preview/server.mjs and the page's script, dist-preview/page.js).
 //
 // Code.js is one IIFE bundle assigned to the single global `Crewsheet`, followed by one top-level
 // function per `export function` of src/gas/*.ts (names ending in "_" stay private). Apps Script only
@@ -127,6 +127,14 @@ async function buildPreview() {
     target: 'node20',
     outfile: join(root, 'dist-preview', 'server.mjs'),
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  await esbuild.build({
+    entryPoints: [join(root, 'preview', 'client', 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    outfile: join(root, 'dist-preview', 'page.js'),
     logLevel: 'warning',
   });
 }

@@ -46,11 +46,22 @@ function evaluateArg(ss: FakeSpreadsheet, home: FakeSheet, text: string): Argume
   return readRange(ss, home, text);
 }
 
+const CALL = /^=\s*([A-Z_][A-Z0-9_]*)\s*\(([\s\S]*)\)\s*$/i;
+
 export function evaluate(addon: Addon, ss: FakeSpreadsheet, sheet: FakeSheet, formula: string): unknown {
-  const m = /^=\s*([A-Z_][A-Z0-9_]*)\s*\(([\s\S]*)\)\s*$/i.exec(formula);
+  const m = CALL.exec(formula);
   if (!m) throw new Error('The preview evaluates custom functions only, like =ASSIGN(Tasks!A:R, Staff!A:K)');
   const args = splitArgs(m[2]).map((a) => evaluateArg(ss, sheet, a));
   return addon.customFunction(m[1].toUpperCase(), args);
+}
+
+/** The sheets a formula reads: those its ranges name, and its own sheet (for ranges without a name). */
+function readsFrom(home: FakeSheet, formula: string): string[] {
+  const args = splitArgs(CALL.exec(formula)?.[2] ?? '');
+  const named = args
+    .filter((a) => a.includes('!') && !/^".*"$/.test(a))
+    .map((a) => a.slice(0, a.lastIndexOf('!')).replace(/^'(.*)'$/, '$1'));
+  return [home.name, ...named];
 }
 
 /** Size of each formula's last answer, so a smaller answer clears what the bigger one spilled. */
@@ -64,11 +75,15 @@ function clearSpill(sheet: FakeSheet, row: number, column: number): void {
   }
 }
 
-/** Recomputes every formula cell and spills its answer to the right and below. */
-export function recalculate(addon: Addon, ss: FakeSpreadsheet): void {
+/**
+ * Recomputes formula cells and spills each answer to the right and below: every formula, or, as Sheets
+ * does, only those reading a sheet that changed.
+ */
+export function recalculate(addon: Addon, ss: FakeSpreadsheet, changed?: ReadonlySet<string>): void {
   for (const sheet of ss.sheets) {
     if (!spills.has(sheet)) spills.set(sheet, new Map());
     for (const { row, column, formula } of sheet.formulas()) {
+      if (changed && !readsFrom(sheet, formula).some((name) => changed.has(name))) continue;
       clearSpill(sheet, row, column);
       let answer: unknown;
       try {

@@ -132,6 +132,9 @@ export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: string[] = [];
   private active?: FakeSheet;
+  private activeRange?: FakeRange;
+  /** Counts activations, so a viewer can tell a new selection from the one it already shows. */
+  selections = 0;
   private nextSheetId = 1;
   private nextMetadataId = 1;
 
@@ -210,6 +213,31 @@ export class FakeSpreadsheet {
   getActiveSheet(): FakeSheet | null {
     return this.active ?? this.sheets[0] ?? null;
   }
+  /** "Tasks!D20", "'My sheet'!A1:B3", or "D20" on the active sheet. */
+  getRange(a1: string): FakeRange {
+    this.log.record('getRange');
+    const bang = a1.lastIndexOf('!');
+    const name =
+      bang < 0
+        ? undefined
+        : a1
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'");
+    const sheet = name === undefined ? this.getActiveSheet() : this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error('Range not found');
+    return sheet.getRange(a1.slice(bang + 1));
+  }
+  /** Selects a range and shows its sheet, as Range.activate() does in the Sheets window. */
+  setActiveRange(range: FakeRange): FakeRange {
+    this.active = range.sheet;
+    this.activeRange = range;
+    this.selections += 1;
+    return range;
+  }
+  getActiveRange(): FakeRange | null {
+    return this.activeRange && this.activeRange.sheet === this.getActiveSheet() ? this.activeRange : null;
+  }
   /** Moves the active sheet to a 1-based position, as Sheets does. */
   moveActiveSheet(position: number): void {
     this.log.record('moveActiveSheet');
@@ -284,6 +312,10 @@ export class FakeSheet {
   }
   getSheetId(): number {
     return this.id;
+  }
+  activate(): FakeSheet {
+    this.spreadsheet.setActiveSheet(this);
+    return this;
   }
   getIndex(): number {
     return this.spreadsheet.sheets.indexOf(this) + 1;
@@ -500,6 +532,12 @@ export class FakeRange {
   }
   getColumn(): number {
     return this.column;
+  }
+  getSheet(): FakeSheet {
+    return this.sheet;
+  }
+  activate(): FakeRange {
+    return this.sheet.spreadsheet.setActiveRange(this);
   }
 
   private grid<T>(read: (cell: Cell | undefined) => T): T[][] {

@@ -2,7 +2,7 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, screenshot, sidebar } from '../support/browser';
+import { enterInCell, launch, openPreview, screenshot, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,13 +52,8 @@ describe('the preview', () => {
   it('lists every problem of a malformed workbook with its cell, and writes nothing', async () => {
     const preview = await openPreview(browser);
     const { page } = preview;
-    const type = (sheet: string, row: number, column: number, value: string) =>
-      page.evaluate(
-        (body) => fetch('/api/formula', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
-        JSON.stringify({ sheet, row, column, formula: value }),
-      );
-    await type('Tasks', 20, 4, 'abc');
-    await type('Staff', 5, 1, 'maya okafor');
+    await enterInCell(page.url(), 'Tasks', 'D20', 'abc');
+    await enterInCell(page.url(), 'Staff', 'A5', 'maya okafor');
     const sheetsBefore = await page.locator('#tabs button').allTextContents();
     await sidebar(page).getByRole('button', { name: 'Plan and write Schedule' }).click();
     const message = sidebar(page).locator('.message.error');

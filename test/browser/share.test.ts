@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview } from '../../preview/server';
 import { NOW } from '../support/addon';
-import { DIST, launch, sidebar } from '../support/browser';
+import { DIST, enterInCell, launch, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,14 +39,9 @@ async function open(setUp: (url: string, preview: Awaited<ReturnType<typeof star
   };
 }
 
-/** Types a value into a cell of the preview's workbook, as a user would. */
-async function typeInCell(url: string, sheet: string, row: number, column: number, value: string) {
-  await fetch(new URL('/api/formula', url), { method: 'POST', body: JSON.stringify({ sheet, row, column, formula: value }) });
-}
-
 describe('the Share panel', () => {
   it('shares picked clients, shows each copy, records it in Shares, and revokes', async () => {
-    const view = await open((url) => typeInCell(url, 'Clients', 3, 3, 'exhibits at civicarts'));
+    const view = await open((url) => enterInCell(url, 'Clients', 'C3', 'exhibits at civicarts'));
     const { page, panel } = view;
 
     // A client without a valid Contact Email is listed but cannot be picked, with the cell to fix.

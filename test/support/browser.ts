@@ -34,9 +34,12 @@ export interface PreviewPage {
 }
 
 /** Opens the preview (sample firm loaded unless told otherwise) and records console errors. */
-export async function openPreview(browser: Browser, options = { sample: true }): Promise<PreviewPage> {
-  const preview = await startPreview(DIST, 0, { ...options, now: NOW });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+export async function openPreview(
+  browser: Browser,
+  options: { sample: boolean; permissions?: string[] } = { sample: true },
+): Promise<PreviewPage> {
+  const preview = await startPreview(DIST, 0, { sample: options.sample, now: NOW });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, permissions: options.permissions });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -56,4 +59,28 @@ export async function openPreview(browser: Browser, options = { sample: true }):
 
 export function sidebar(page: Page) {
   return page.frameLocator('#sidebar');
+}
+
+/** Shows a sheet of the workbook by clicking its tab. */
+export async function goToSheet(page: Page, name: string): Promise<void> {
+  await page.locator('#tabs').getByRole('button', { name, exact: true }).click();
+  await page.locator(`#grid table[data-sheet="${name}"]`).waitFor();
+}
+
+/** A cell of the sheet shown, by 1-based row and column. */
+export function cellAt(page: Page, row: number, column: number) {
+  return page.locator(`#grid tbody tr:nth-child(${row}) td:nth-of-type(${column})`);
+}
+
+/** Enters text into a cell of the preview's workbook, for setting a test up before the page opens. */
+export async function enterInCell(url: string, sheet: string, a1: string, text: string): Promise<void> {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error(`not a cell: ${a1}`);
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const response = await fetch(new URL('/api/edit', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sheet, row: Number(m[2]), column, values: [[text]] }),
+  });
+  if (!response.ok) throw new Error(await response.text());
 }

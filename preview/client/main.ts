@@ -1,0 +1,175 @@
+// The preview page's script. On "/", the workbook: tabs, the grid to type into, Undo, and formulas that
+// recalculate after each change (the grid says so while they do); it follows the sheet and cells the
+// add-on activates. On "/copy/<id>", a client copy from the in-memory Drive, read-only.
+
+import type { Area } from '../edits';
+import type { SheetView } from '../view';
+import { Editing } from './editing';
+import { Grid, type Point } from './grid';
+
+interface WorkbookReply {
+  title: string;
+  active?: string;
+  selection: (Area & { version: number }) | null;
+  stale: boolean;
+  canUndo: boolean;
+  sheets: SheetView[];
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const reply = await response.json();
+  if (!response.ok || reply.ok === false) throw new Error(reply.error ?? `${response.status} ${response.statusText}`);
+  return reply as T;
+}
+
+const state = { sheets: [] as SheetView[], active: undefined as string | undefined };
+const grid = new Grid($('grid'), () => {
+  $('address').textContent = grid.address();
+  editing?.selected();
+});
+
+function drawTabs(): void {
+  const tabs = $('tabs');
+  tabs.textContent = '';
+  for (const sheet of state.sheets) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = sheet.name;
+    button.setAttribute('aria-selected', String(sheet.name === state.active));
+    button.onclick = () => {
+      state.active = sheet.name;
+      drawTabs();
+      grid.show(sheet);
+    };
+    tabs.appendChild(button);
+  }
+}
+
+function showSheets(sheets: SheetView[], active?: string): void {
+  state.sheets = sheets;
+  if (active) state.active = active;
+  if (!sheets.some((s) => s.name === state.active)) state.active = sheets[0]?.name;
+  drawTabs();
+  const sheet = sheets.find((s) => s.name === state.active);
+  if (sheet) grid.show(sheet);
+}
+
+/** A client copy, as its viewer sees it: the same grid, nothing to type into. */
+async function openCopy(): Promise<void> {
+  const id = location.pathname.split('/').pop() ?? '';
+  try {
+    const copy = await call<{ title: string; sheets: SheetView[] }>('GET', `/api/copy/${encodeURIComponent(id)}`);
+    document.title = copy.title;
+    $('title').textContent = copy.title;
+    showSheets(copy.sheets);
+  } catch (error) {
+    $('title').textContent = (error as Error).message;
+  }
+}
+
+let editing: Editing | undefined;
+let shownSelection = 0;
+let recalculating = false;
+
+async function refresh(): Promise<void> {
+  const reply = await call<WorkbookReply>('GET', '/api/sheets');
+  // Follow the spreadsheet when the add-on activates a sheet it wrote, as Sheets would.
+  const moved = reply.active !== shownActive;
+  shownActive = reply.active;
+  grid.calculating = reply.stale;
+  ($('undo') as HTMLButtonElement).disabled = !reply.canUndo;
+  showSheets(reply.sheets, moved ? reply.active : undefined);
+  const selection = reply.selection;
+  if (selection && selection.version !== shownSelection) {
+    shownSelection = selection.version;
+    const sheet = reply.sheets.find((s) => s.name === selection.sheet);
+    if (sheet) {
+      state.active = sheet.name;
+      drawTabs();
+      grid.show(sheet);
+      const top = selection.row - 1;
+      const left = selection.column - 1;
+      grid.reveal({ top, left, bottom: top + selection.rows - 1, right: left + selection.columns - 1 });
+      grid.root.focus();
+    }
+  }
+  if (reply.stale) void recalculate();
+}
+let shownActive: string | undefined;
+
+/** Formulas recalculate after every change; the grid shows "Loading…" in them and the bar says so. */
+async function recalculate(): Promise<void> {
+  if (recalculating) return;
+  recalculating = true;
+  $('status').textContent = 'Calculating formulas…';
+  $('grid').setAttribute('aria-busy', 'true');
+  try {
+    await call('POST', '/api/recalculate');
+  } finally {
+    recalculating = false;
+    $('status').textContent = '';
+    $('grid').removeAttribute('aria-busy');
+  }
+  await refresh();
+}
+
+/** Edits go to the server one at a time, in the order typed. */
+let queue: Promise<unknown> = Promise.resolve();
+function serially(task: () => Promise<void>): Promise<void> {
+  const next = queue.then(task).catch((error: Error) => {
+    $('error').textContent = error.message;
+  });
+  queue = next;
+  return next;
+}
+
+async function edit(values: string[][], at: Point): Promise<void> {
+  const sheet = state.active;
+  if (!sheet) return;
+  await serially(async () => {
+    $('error').textContent = '';
+    await call('POST', '/api/edit', { sheet, row: at.row + 1, column: at.column + 1, values });
+    await refresh();
+  });
+}
+
+async function undo(): Promise<void> {
+  await serially(async () => {
+    const { area } = await call<{ area: Area | null }>('POST', '/api/undo');
+    await refresh();
+    if (!area) return;
+    const sheet = state.sheets.find((s) => s.name === area.sheet);
+    if (sheet && sheet.name !== state.active) {
+      state.active = sheet.name;
+      drawTabs();
+      grid.show(sheet);
+    }
+    grid.select({ row: area.row - 1, column: area.column - 1 });
+    grid.select({ row: area.row + area.rows - 2, column: area.column + area.columns - 2 }, true);
+    grid.root.focus();
+  });
+}
+
+function openWorkbook(): void {
+  editing = new Editing(grid, $('formula'), { edit, undo });
+  $('undo').onclick = () => void undo();
+  $('reset').onclick = () =>
+    void serially(async () => {
+      await call('POST', '/api/reset');
+      await refresh();
+    });
+  window.addEventListener('message', (event) => {
+    if (event.data?.type === 'crewsheet:changed') void serially(refresh);
+  });
+  void serially(refresh);
+}
+
+if (document.body.dataset.mode === 'copy') void openCopy();
+else openWorkbook();
