@@ -37,7 +37,7 @@ const EMPTY = new Int32Array(0);
  */
 const MAX_SCAN = 16;
 
-/** The day a job can start once everything it waits for is done (a milestone frees its day). */
+/** The day a job can start once everything it waits for is done (after a milestone: its start, the day its own predecessors allow). */
 export function readyDay(
   problem: Problem,
   waitsFor: readonly number[],
@@ -269,7 +269,12 @@ export class Decoder {
       return;
     }
     if (job.milestone) {
-      start[j] = end[j] = this.calendar.nextBusinessDay(ready);
+      // Work after a milestone may start when the milestone's own predecessors allow (start); the
+      // milestone itself falls on the day its last predecessor ends, or on its own first day (end).
+      start[j] = ready;
+      let last = Number.NEGATIVE_INFINITY;
+      for (const p of this.links[j]) last = Math.max(last, end[p]);
+      end[j] = last >= this.earliest[j] ? last : this.calendar.nextBusinessDay(ready);
       return;
     }
     const choice = this.chooseCrew(job, ready, prefer?.[j]);

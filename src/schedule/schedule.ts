@@ -156,7 +156,8 @@ export class Planner {
             slot: job.slots[s].label,
             level: problem.people[p].skills.get(job.slots[s].skill) ?? 0,
           })),
-          start: problem.start + schedule.start[j],
+          // A milestone's day is its end; its start is when work after it may begin.
+          start: problem.start + (job.milestone && !unplaced ? schedule.end[j] : schedule.start[j]),
           end: problem.start + schedule.end[j],
           hours: job.hours,
           daily: Array.from(schedule.daily[j] ?? []),

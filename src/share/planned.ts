@@ -5,10 +5,9 @@
 
 import { type Day, dayToIso, isoToDay } from '../model/dates';
 import type { Plan } from '../model/plan';
-import type { StaffRow } from '../model/sheets';
 import { nameKey, type WorkItem } from '../model/work';
 import type { PlannedTask, ScheduleResult, TaskState } from '../schedule/schedule';
-import { validatePlan } from '../schedule/validate';
+import { type LateBy, validatePlan, workingDaysLate } from '../schedule/validate';
 import { shownWork } from './view';
 
 export interface SharedCrewMember {
@@ -30,7 +29,7 @@ export interface SharedTask {
 }
 
 /** The open work of these clients' planned projects, as the plan must place it. */
-function openWork(plan: Plan, clients: readonly string[]): WorkItem[] {
+function clientWork(plan: Plan, clients: readonly string[]): WorkItem[] {
   return clients.flatMap((c) => shownWork(plan, c)).filter((item) => item.status !== 'Done');
 }
 
@@ -38,7 +37,7 @@ const keyOf = (project: string, task: string) => `${nameKey(project)}\n${nameKey
 
 /** Sidebar side: the facts the server needs from a plan, for these clients only. */
 export function sharedTasks(plan: Plan, result: ScheduleResult, clients: readonly string[]): SharedTask[] {
-  const wanted = new Set(openWork(plan, clients).map((item) => keyOf(item.project.project, item.name)));
+  const wanted = new Set(clientWork(plan, clients).map((item) => keyOf(item.project.project, item.name)));
   return result.tasks
     .filter((t) => wanted.has(keyOf(t.project, t.task)))
     .map((t) => ({
@@ -73,37 +72,32 @@ function checkShape(value: unknown): string | undefined {
   return undefined;
 }
 
-interface Lookups {
-  staff: Map<string, StaffRow>;
-  clients: Map<string, string>;
-}
-
-function plannedTask(plan: Plan, lookups: Lookups, item: WorkItem, sent: SharedTask, problems: string[]): PlannedTask {
-  const crew = sent.crew.map((c) => {
-    const person = lookups.staff.get(nameKey(c.name));
-    if (!person) problems.push(`${item.key}: ${c.name} is not on Staff`);
-    return { name: person?.name ?? c.name, slot: c.slot, level: 0 };
-  });
+/** A task as the server rebuilds it from what was sent, named as in its own read of the sheets. */
+function plannedTask(plan: Plan, item: WorkItem | undefined, sent: SharedTask, lateBy: LateBy): PlannedTask {
   const unstaffable = sent.state === 'unstaffable';
   const start = unstaffable ? plan.planStart : (isoToDay(sent.start as string) as Day);
   const end = unstaffable ? plan.planStart : (isoToDay(sent.end as string) as Day);
-  const client = lookups.clients.get(nameKey(item.project.client)) ?? item.project.client;
+  const staff = (name: string) => plan.staff.find((s) => nameKey(s.name) === nameKey(name));
+  const client = item && (plan.clients.find((c) => nameKey(c.client) === nameKey(item.project.client))?.client ?? item.project.client);
   return {
-    key: item.key,
-    project: item.project.project,
-    client,
-    task: item.name,
+    key: item?.key ?? `${sent.project}/${sent.task}`,
+    project: item?.project.project ?? sent.project,
+    client: client ?? '',
+    task: item?.name ?? sent.task,
     state: sent.state,
     tentative: false,
-    crew,
+    crew: sent.crew.map((c) => {
+      const person = staff(c.name);
+      return { name: person?.name ?? c.name, slot: c.slot, level: 0 };
+    }),
     start,
     end,
     hours: sent.daily.reduce((a, b) => a + b, 0),
     daily: [...sent.daily],
-    due: item.due,
-    lateDays: item.due !== undefined && end > item.due ? end - item.due : 0,
+    due: item?.due,
+    lateDays: unstaffable ? 0 : lateBy(item?.due, end),
     why: '',
-    source: item.source,
+    source: item?.source ?? { sheet: 'Tasks', row: 0 },
   };
 }
 
@@ -124,9 +118,11 @@ export function scheduleOf(planStart: Day, tasks: PlannedTask[]): ScheduleResult
 
 /**
  * Server side: rebuilds the clients' planned tasks from what the sidebar sent, against the server's
- * own read of the sheets. Every open task of the clients' planned projects must be there, each once,
- * with a crew of Staff members who qualify, on days they work: a plan that no longer matches the
- * sheets (or was never a plan) is refused with what does not match.
+ * own read of the sheets, and runs the plan validator on them, restricted to these clients' planned
+ * projects: every open task there once, the hours each still needs, crews of Staff members who
+ * qualify, on days they work, within their hours, after what each task waits for, milestones on the
+ * day their last predecessor ends, and "cannot be staffed" only when no one could. A plan that no
+ * longer matches the sheets (or was never a plan) is refused with what does not match.
  */
 export function scheduleFromShared(
   plan: Plan,
@@ -134,33 +130,29 @@ export function scheduleFromShared(
   sent: unknown,
 ): { schedule: ScheduleResult; problems: [] } | { schedule?: undefined; problems: string[] } {
   if (!Array.isArray(sent)) return { problems: ['the plan must be a list of tasks'] };
-  const expected = new Map(openWork(plan, clients).map((item) => [keyOf(item.project.project, item.name), item]));
+  const work = clientWork(plan, clients);
+  const items = new Map(work.map((item) => [keyOf(item.project.project, item.name), item]));
+  const lateBy = workingDaysLate(plan);
   const problems: string[] = [];
-  const lookups: Lookups = {
-    staff: new Map(plan.staff.map((s) => [nameKey(s.name), s])),
-    clients: new Map(plan.clients.map((c) => [nameKey(c.client), c.client])),
-  };
-  const tasks = new Map<string, PlannedTask>();
+  const tasks: PlannedTask[] = [];
   for (const [i, value] of sent.entries()) {
     const wrong = checkShape(value);
-    const task = value as SharedTask;
-    const key = wrong ? '' : keyOf(task.project, task.task);
-    const item = expected.get(key);
     if (wrong) problems.push(`task ${i + 1}: ${wrong}`);
-    else if (!item) problems.push(`${task.project}/${task.task} is not open work of ${clients.join(', ')}`);
-    else if (tasks.has(key)) problems.push(`${item.key} is listed twice`);
-    else tasks.set(key, plannedTask(plan, lookups, item, task, problems));
+    else
+      tasks.push(
+        plannedTask(plan, items.get(keyOf((value as SharedTask).project, (value as SharedTask).task)), value as SharedTask, lateBy),
+      );
   }
-  for (const [key, item] of expected) if (!tasks.has(key)) problems.push(`${item.key} is missing from the plan`);
-  const ordered = [...expected.keys()].flatMap((k) => tasks.get(k) ?? []);
-  // Milestones carry no one and only a date; they are left out of the rules check, which holds an
-  // in-progress milestone to its project's Start although the planner places it at the plan start.
-  if (!problems.length)
-    problems.push(
-      ...validatePlan(
-        plan,
-        ordered.filter((t) => t.state !== 'milestone'),
-      ),
-    );
-  return problems.length ? { problems } : { schedule: scheduleOf(plan.planStart, ordered), problems: [] };
+  if (problems.length) return { problems };
+  const projects = [...new Set(work.map((item) => item.project.project))];
+  const broken = validatePlan(plan, tasks, { projects, includeProposals: false });
+  if (broken.length) return { problems: broken };
+  const byKey = new Map(tasks.map((t) => [keyOf(t.project, t.task), t]));
+  return {
+    schedule: scheduleOf(
+      plan.planStart,
+      [...items.keys()].flatMap((k) => byKey.get(k) ?? []),
+    ),
+    problems: [],
+  };
 }

@@ -191,10 +191,35 @@ describe('Create / Refresh client copies', () => {
     const frame = sent.planned.find((t) => t.task === 'Fabricate booth frame');
     if (frame) frame.crew[0].name = 'Kofi Mensah';
     expect(() => loaded.addon.run('shareClients', [sent])).toThrow(
-      /the plan no longer matches the sheets \(.*Kofi Mensah does not qualify/,
+      /the plan no longer matches the sheets \(.*Kofi Mensah.* leave .* without a qualified person/,
     );
     expect(loaded.services.drive.files.size).toBe(0);
     expect(sheetValues(loaded, 'Shares')).toBeUndefined();
+  });
+
+  describe('refuses a forged plan, and writes nothing', () => {
+    type Forgery = (task: ShareRequest['planned'][number]) => ShareRequest['planned'][number];
+    const forgeries: [string, Forgery, RegExp][] = [
+      [
+        'every task sent as a milestone on a far day',
+        (t) => ({ ...t, state: 'milestone', crew: [], daily: [], start: '2031-06-02', end: '2031-06-02' }),
+        /reported as milestone, but the sheets make it a task/,
+      ],
+      [
+        'every task sent as impossible to staff',
+        ({ start, end, ...t }) => ({ ...t, state: 'unstaffable', crew: [], daily: [] }),
+        /reported as impossible to staff, but .* could do it from/,
+      ],
+      ['every task cut to half an hour', (t) => ({ ...t, daily: [0.5], end: t.start }), /books 0\.5 h, needs \d+/],
+    ];
+    it.each(forgeries)('%s', (_name, forge, reason) => {
+      const loaded = sampleAddon();
+      const sent = request(loaded, [HELIOS]);
+      const forged = { ...sent, planned: sent.planned.map((t) => (t.state === 'milestone' ? t : forge(t))) };
+      expect(() => loaded.addon.run('shareClients', [forged])).toThrow(reason);
+      expect(loaded.services.drive.files.size).toBe(0);
+      expect(sheetValues(loaded, 'Shares')).toBeUndefined();
+    });
   });
 
   it('will not refresh a copy someone opened to anyone with the link', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateFirm } from '../../examples/generate-firm';
-import { dayOf, isoToDay } from '../../src/model/dates';
+import { dayOf, dayToIso, isoToDay } from '../../src/model/dates';
 import { planSchedule } from '../../src/schedule/schedule';
 import { clientColors, contrastWithBlack, MARK } from '../../src/timeline/colors';
 import { ganttRow } from '../../src/timeline/gantt';
@@ -77,10 +77,11 @@ describe('the project view', () => {
   });
 
   it('marks milestones, due dates, late work and today', () => {
+    // The review is a milestone on the day the storyboards it waits for are finished.
     const review = planned.result.tasks.find((t) => t.task === 'Curator review');
-    const reviewRow = row('Curator review');
-    expect(reviewRow?.cells[column(grid, '2026-11-30')].value).toBe(MILESTONE);
-    expect(review?.start).toBe(day('2026-11-30'));
+    const storyboards = planned.result.tasks.find((t) => t.task === 'Content storyboards');
+    expect(review?.start).toBe(storyboards?.end);
+    expect(row('Curator review')?.cells[column(grid, dayToIso(review?.start ?? 0))].value).toBe(MILESTONE);
     const furniture = row('Order booth furniture and power');
     expect(furniture?.cells[column(grid, '2026-12-04')].value).toBe(DUE);
     const late = planned.result.tasks.find((t) => t.lateDays > 0 && t.state === 'planned');
