@@ -221,6 +221,8 @@ function readyAfter(ctx: Context, id: string): Day {
 function checkDates(ctx: Context, task: PlannedTask, open: OpenTask): void {
   if (task.start < open.earliest)
     report(ctx, 'earliest start', `${open.key}: starts ${dayToIso(task.start)}, before ${dayToIso(open.earliest)} (plan start or Start)`);
+  for (const pred of open.after.filter((p) => isUnstaffable(ctx.planned.get(p))))
+    report(ctx, 'dependencies', `${open.key}: planned as if ${(ctx.open.get(pred) as OpenTask).key} were done, but it cannot be staffed`);
   const preds = open.after.filter((p) => ctx.planned.has(p) && !isUnstaffable(ctx.planned.get(p)));
   for (const pred of preds) {
     // A milestone may fall on the day its predecessor ends; other work starts after.

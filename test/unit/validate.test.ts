@@ -371,6 +371,13 @@ describe('dependencies: a task starts after what it comes after is done, across 
       'dependencies',
     );
   });
+  it('fires for work planned after a task that cannot be staffed, as if it were done', () => {
+    const blocked = firm([
+      ['Booth', 'Pyro', 'Pyrotechnics:2', 8],
+      ['Booth', 'Show', 'LED:2', 8, 'Pyro'],
+    ]);
+    expect(fired(blocked, [unstaffable('Pyro'), worked('Show', ['Bo'], '2027-01-05', [8])])).toEqual(['dependencies']);
+  });
   it('holds when each starts the next day', () => {
     expect(fired(plan, [...base, worked('Focus', ['Ana'], '2027-01-05', [8]), worked('Show', ['Bo'], '2027-01-05', [8])])).toEqual([]);
   });
