@@ -2,6 +2,7 @@
 
 import { formatProblem, type Problem } from '../src/model/problems';
 import { clear, h, nextFrame, uid } from './dom';
+import { server } from './server';
 
 export interface Progress {
   element: HTMLElement;
@@ -35,7 +36,42 @@ export function messageArea(): HTMLElement {
 export function showMessage(area: HTMLElement, kind: 'ok' | 'error' | 'info', ...lines: (string | Node)[]): void {
   clear(area);
   area.className = `message ${kind}`;
-  for (const line of lines) area.appendChild(typeof line === 'string' ? h('p', {}, line) : line);
+  for (const line of lines) area.appendChild(typeof line === 'string' ? h('p', {}, ...linked(line)) : line);
+}
+
+/** A cell address in a message: Tasks!D20, Staff!A2:K2, 'My sheet'!B3. */
+const ADDRESS = /('(?:[^']|'')+'|[A-Za-z][\w.]*)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g;
+
+/** A link that selects a cell in the spreadsheet; if it cannot, says why beside it. */
+export function cellLink(address: string, label = address): HTMLButtonElement {
+  const link: HTMLButtonElement = h('button', { type: 'button', class: 'link', title: `Go to ${address}` }, label);
+  link.addEventListener('click', () => {
+    const shown = link.nextElementSibling;
+    if (shown?.classList.contains('link-error')) shown.remove();
+    server.showRange(address).catch((error: Error) => link.after(h('span', { class: 'link-error' }, ` (${error.message})`)));
+  });
+  return link;
+}
+
+/** Text with every cell address in it made a link to that cell. */
+export function linked(text: string): (string | Node)[] {
+  const parts: (string | Node)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push(text.slice(last, at));
+    parts.push(cellLink(m[0]));
+    last = at + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+/** A problem, its cell (or its sheet, for a problem of the whole sheet) a link to it. */
+function problemText(p: Problem): (string | Node)[] {
+  if (p.cell) return linked(formatProblem(p));
+  const quoted = /^[\w.]+$/.test(p.sheet) ? p.sheet : `'${p.sheet.replace(/'/g, "''")}'`;
+  return [cellLink(`${quoted}!A1`, p.sheet), `: ${p.message}`];
 }
 
 /**
@@ -85,7 +121,7 @@ export function problemList(problems: readonly Problem[], limit = 50): HTMLEleme
       'ul',
       {},
       ...shown.map((p) =>
-        h('li', { class: p.severity }, h('span', { class: 'badge' }, p.severity === 'error' ? 'Error' : 'Warning'), ' ', formatProblem(p)),
+        h('li', { class: p.severity }, h('span', { class: 'badge' }, p.severity === 'error' ? 'Error' : 'Warning'), ' ', ...problemText(p)),
       ),
     ),
     sorted.length > limit ? h('p', { class: 'hint' }, `…and ${sorted.length - limit} more.`) : null,

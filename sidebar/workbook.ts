@@ -17,3 +17,24 @@ export async function loadWorkbook(): Promise<LoadedWorkbook> {
   const result = readWorkbook(snapshot.sheets, { timeZone: snapshot.timeZone, today });
   return { ...result, snapshot, ok: !hasErrors(result.problems) };
 }
+
+/**
+ * What to do first when the workbook has nothing to plan: no Crewsheet sheets yet, or no staff or no
+ * work in them. Undefined once there is something to plan.
+ */
+export function firstSteps(workbook: LoadedWorkbook): string | undefined {
+  const { plan } = workbook;
+  if (!Object.keys(workbook.snapshot.sheets).length) {
+    return 'This workbook has no Crewsheet sheets yet. On the Sheets tab, Set up sheets creates Clients, Staff, Projects, Tasks and the others with their headers; or Fill with the sample firm to try Crewsheet on a small AV company first.';
+  }
+  const work = plan.tasks.length > 0 || plan.projects.some((p) => p.type);
+  if (!plan.staff.length || !plan.projects.length || !work) {
+    const missing = [
+      !plan.staff.length && 'people in Staff',
+      !plan.projects.length && 'projects in Projects',
+      !work && 'their tasks in Tasks',
+    ];
+    return `Nothing to plan yet: add ${missing.filter(Boolean).join(', ')} (a project with a Type from Templates needs no task rows).`;
+  }
+  return undefined;
+}

@@ -65,6 +65,8 @@ export interface SidebarApi {
   writeOutputs(outputs: SheetOutput[]): WriteReport;
   /** Creates missing input sheets; with sample rows, fills an empty workbook with them. */
   setUpSheets(options: { sample?: SampleSheets }): SetUpReport;
+  /** Selects the cell or range a message names ("Tasks!D20"), so the user sees it. */
+  showRange(a1: string): void;
   /** The Shares sheet's rows: each client's copy, who it is shared with, when it was refreshed. */
   getShares(): ShareRecord[];
   /** Whether Share may use Drive yet, and where to allow it. */

@@ -61,6 +61,8 @@ export class Grid {
   private rowHeads: HTMLElement[] = [];
   private columnHeads: HTMLElement[] = [];
   private dragging = false;
+  /** The block the add-on last showed: it blinks until the selection moves. */
+  private flashed?: Block;
 
   constructor(
     readonly root: HTMLElement,
@@ -238,6 +240,7 @@ export class Grid {
       this.whole = null;
     }
     this.focus = { ...point };
+    this.flashed = undefined;
     if (point.row >= this.rows - 1 || point.column >= this.columns - 1) this.draw();
     else this.paint();
     this.td(point.row, point.column)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -254,8 +257,8 @@ export class Grid {
     this.anchor = { row: block.top, column: block.left };
     this.focus = { row: block.bottom, column: block.right };
     this.whole = null;
+    this.flashed = block;
     this.draw();
-    for (let r = block.top; r <= block.bottom; r++) for (let c = block.left; c <= block.right; c++) this.td(r, c)?.classList.add('flash');
     this.td(block.top, block.left)?.scrollIntoView({ block: 'center', inline: 'center' });
   }
 
@@ -273,6 +276,7 @@ export class Grid {
     event.preventDefault();
     this.root.focus();
     const point = whole === 'rows' ? { row: index, column: 0 } : { row: 0, column: index };
+    this.flashed = undefined;
     if (event.shiftKey && this.whole === whole) this.focus = point;
     else {
       this.anchor = point;
@@ -296,6 +300,8 @@ export class Grid {
     for (let c = b.left; c <= Math.min(b.right, this.columns - 1); c++) this.columnHeads[c]?.classList.add('on');
     const active = this.whole === 'columns' ? { row: 0, column: this.anchor.column } : this.anchor;
     this.td(active.row, active.column)?.classList.add('selected');
+    const f = this.flashed;
+    if (f) for (let r = f.top; r <= f.bottom; r++) for (let c = f.left; c <= f.right; c++) this.td(r, c)?.classList.add('flash');
     this.onSelect();
   }
 

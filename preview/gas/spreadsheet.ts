@@ -213,21 +213,6 @@ export class FakeSpreadsheet {
   getActiveSheet(): FakeSheet | null {
     return this.active ?? this.sheets[0] ?? null;
   }
-  /** "Tasks!D20", "'My sheet'!A1:B3", or "D20" on the active sheet. */
-  getRange(a1: string): FakeRange {
-    this.log.record('getRange');
-    const bang = a1.lastIndexOf('!');
-    const name =
-      bang < 0
-        ? undefined
-        : a1
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, '$1')
-            .replace(/''/g, "'");
-    const sheet = name === undefined ? this.getActiveSheet() : this.sheets.find((s) => s.name === name);
-    if (!sheet) throw new Error('Range not found');
-    return sheet.getRange(a1.slice(bang + 1));
-  }
   /** Selects a range and shows its sheet, as Range.activate() does in the Sheets window. */
   setActiveRange(range: FakeRange): FakeRange {
     this.active = range.sheet;

@@ -6,7 +6,7 @@ import { h } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
 import { actionButton, checkbox, messageArea, problemList, progress, section, showMessage } from '../ui';
-import { loadWorkbook } from '../workbook';
+import { firstSteps, loadWorkbook } from '../workbook';
 
 export function planPanel(): HTMLElement {
   const area = messageArea();
@@ -26,6 +26,11 @@ export function planPanel(): HTMLElement {
       }
       if (!workbook.ok) {
         showMessage(area, 'error', 'Fix these first; nothing was written:', problemList(workbook.problems));
+        return;
+      }
+      const first = firstSteps(workbook);
+      if (first) {
+        showMessage(area, 'info', first);
         return;
       }
       const result = await planWorkbook(workbook, proposals.checked, bar);

@@ -11,7 +11,7 @@ import { shownProjects } from '../../src/share/view';
 import { clear, h, uid } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
-import { actionButton, messageArea, problemList, progress, section, showMessage } from '../ui';
+import { actionButton, linked, messageArea, problemList, progress, section, showMessage } from '../ui';
 import { type LoadedWorkbook, loadWorkbook } from '../workbook';
 
 interface ClientRow {
@@ -38,7 +38,7 @@ function whyNot(workbook: LoadedWorkbook, target: ShareTarget, record: ShareReco
 
 function status(target: ShareTarget, record: ShareRecord | undefined, reason: string | undefined, id: string): HTMLElement {
   const lines: (Node | string | null)[] = [];
-  if (reason) lines.push(h('span', { class: 'field-error' }, reason), record ? h('br') : null);
+  if (reason) lines.push(h('span', { class: 'field-error' }, ...linked(reason)), record ? h('br') : null);
   else if (!record) lines.push(`Will be shared view-only with ${target.emails.join(', ')}`);
   if (record) {
     const viewers = record.sharedWith.length ? `viewers: ${record.sharedWith.join(', ')}` : 'no viewers';

@@ -5,7 +5,7 @@ import { sampleSheets } from '../../src/model/setup';
 import { h } from '../dom';
 import { server } from '../server';
 import { actionButton, messageArea, problemList, section, showMessage } from '../ui';
-import { loadWorkbook } from '../workbook';
+import { firstSteps, loadWorkbook } from '../workbook';
 
 export function sheetsPanel(): HTMLElement {
   const checkArea = messageArea();
@@ -13,9 +13,12 @@ export function sheetsPanel(): HTMLElement {
     'Check workbook',
     checkArea,
     async () => {
-      const { problems, plan } = await loadWorkbook();
+      const workbook = await loadWorkbook();
+      const { problems, plan } = workbook;
       const counts = `${plan.staff.length} staff, ${plan.projects.length} projects, ${plan.tasks.length} tasks.`;
-      if (problems.length === 0) showMessage(checkArea, 'ok', `No problems found. ${counts}`);
+      const first = firstSteps(workbook);
+      if (problems.length === 0 && first) showMessage(checkArea, 'info', first);
+      else if (problems.length === 0) showMessage(checkArea, 'ok', `No problems found. ${counts}`);
       else {
         const errors = problems.filter((p) => p.severity === 'error').length;
         const summary = `${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}. ${counts}`;

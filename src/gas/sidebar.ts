@@ -37,3 +37,21 @@ export function writeOutputs(outputs: SheetOutput[]): WriteReport {
 export function setUpSheets(options: { sample?: SampleSheets }): SetUpReport {
   return setUp(SpreadsheetApp.getActiveSpreadsheet(), options?.sample);
 }
+
+/** A sheet-qualified A1 address as messages write it: Tasks!D20, 'My sheet'!B2:C9. */
+const ADDRESS = /^('(?:[^']|'')+'|[^!'"]+)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
+
+/** Selects the cell or range a message names, on its sheet, as clicking it would. */
+export function showRange(a1: string): void {
+  if (typeof a1 !== 'string' || !ADDRESS.test(a1)) throw new Error(`"${String(a1).slice(0, 60)}" is not a cell address like Tasks!D20.`);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const name = a1
+    .slice(0, a1.lastIndexOf('!'))
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Error(`There is no sheet named "${name}" any more.`);
+  const range = sheet.getRange(a1.slice(a1.lastIndexOf('!') + 1));
+  sheet.activate();
+  range.activate();
+}

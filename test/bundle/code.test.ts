@@ -25,6 +25,7 @@ const ENTRY_POINTS = [
   'shareClients',
   'revokeClients',
   'setUpSheets',
+  'showRange',
 ];
 
 describe('loading Code.js', () => {
@@ -160,5 +161,17 @@ describe('google.script.run', () => {
     const snapshot = addon.run('getWorkbook', []) as { sheets: Record<string, unknown[][]>; timeZone: string };
     expect(snapshot.timeZone).toBe('America/New_York');
     expect(snapshot.sheets.TimeOff[1]).toEqual(['All', { date: '2026-11-26' }, { date: '2026-11-27' }, null, 'Thanksgiving']);
+  });
+
+  it('showRange selects the cell a message names, on its sheet, and refuses anything but an address', () => {
+    const { addon, ss } = sampleAddon();
+    addon.run('showRange', ['Tasks!D20']);
+    const range = ss.getActiveRange();
+    expect([ss.getActiveSheet()?.name, range?.row, range?.column, range?.rows]).toEqual(['Tasks', 20, 4, 1]);
+    addon.run('showRange', ['Staff!A2:K2']);
+    expect([ss.getActiveSheet()?.name, ss.getActiveRange()?.columns]).toEqual(['Staff', 11]);
+    expect(() => addon.run('showRange', ['Nope!A1'])).toThrow('There is no sheet named "Nope" any more.');
+    expect(() => addon.run('showRange', ['Tasks!D20; =HYPERLINK()'])).toThrow('is not a cell address like Tasks!D20');
+    expect(ss.getActiveSheet()?.name).toBe('Staff');
   });
 });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startPreview } from '../../preview/server';
+import type { PreviewSession } from '../../preview/session';
 import { NOW } from './addon';
 
 export const DIST = join(import.meta.dirname, '..', '..', 'dist');
@@ -30,6 +31,8 @@ export async function launch(): Promise<Browser> {
 export interface PreviewPage {
   page: Page;
   errors: string[];
+  /** The preview's workbook and services, to set a test up or look behind the page. */
+  session: () => PreviewSession;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function openPreview(
   return {
     page,
     errors,
+    session: preview.session,
     close: async () => {
       await page.close();
       await preview.close();
