@@ -9,7 +9,8 @@ import { isoToDay } from '../src/model/dates';
 import { formatProblem, hasErrors } from '../src/model/problems';
 import type { RawWorkbook } from '../src/model/read';
 import { readWorkbook } from '../src/model/read';
-import { planBounded } from '../src/schedule/schedule';
+import { planBounded, type ScheduleOptions } from '../src/schedule/schedule';
+import { BROWSER_WORK_BUDGET, DEFAULT_WORK_BUDGET } from '../src/schedule/search';
 import { validatePlan } from '../src/schedule/validate';
 
 export interface Activity {
@@ -32,10 +33,26 @@ export interface Instance {
   resources: Resource[];
 }
 
-const START = '2027-01-04';
+export const START = '2027-01-04';
 const HOURS_PER_UNIT = 8;
 
-export function toWorkbook(instance: Instance, iterations: number): RawWorkbook {
+/**
+ * How hard to search: as the Plan panel does by default (`panel`), as a formula in a cell does
+ * (`formula`), or a fixed number of iterations with no work cap.
+ */
+export type Budget = 'panel' | 'formula' | { iterations: number };
+
+export function budgetOptions(budget: Budget): ScheduleOptions {
+  if (budget === 'panel') return { workBudget: BROWSER_WORK_BUDGET };
+  if (budget === 'formula') return { workBudget: DEFAULT_WORK_BUDGET };
+  return { iterations: budget.iterations, workBudget: Number.POSITIVE_INFINITY };
+}
+
+export function budgetName(budget: Budget): string {
+  return typeof budget === 'string' ? budget : `${budget.iterations} iterations`;
+}
+
+export function toWorkbook(instance: Instance): RawWorkbook {
   return {
     Staff: [
       ['Name', 'Skills', 'Hours/Week', 'Work Days', 'Cost Rate'],
@@ -65,7 +82,6 @@ export function toWorkbook(instance: Instance, iterations: number): RawWorkbook 
     Settings: [
       ['Key', 'Value'],
       ['Plan Start', START],
-      ['Iterations', iterations],
     ],
   };
 }
@@ -76,7 +92,7 @@ export interface Solution {
   cost: number;
   lowerBound: number;
   seconds: number;
-  iterations: number;
+  budget: string;
   tasks: { id: number; start: number; resources: number[] }[];
 }
 
@@ -121,11 +137,11 @@ export function checkSolution(instance: Instance, solution: Solution): string[] 
   return errors;
 }
 
-export function solve(instance: Instance, iterations: number, seed = 1): { solution: Solution; invalid: string[] } {
+export function solve(instance: Instance, budget: Budget, seed = 1): { solution: Solution; invalid: string[] } {
   const t0 = performance.now();
-  const { plan, problems } = readWorkbook(toWorkbook(instance, iterations), { timeZone: 'UTC', today: isoToDay(START) as number });
+  const { plan, problems } = readWorkbook(toWorkbook(instance), { timeZone: 'UTC', today: isoToDay(START) as number });
   if (hasErrors(problems)) throw new Error(`${instance.name}: ${problems.map(formatProblem).join('; ')}`);
-  const result = planBounded(plan, { iterations, seed, workBudget: Number.POSITIVE_INFINITY });
+  const result = planBounded(plan, { ...budgetOptions(budget), seed });
   const seconds = (performance.now() - t0) / 1000;
   const invalid = validatePlan(plan, result.tasks);
   const salary = new Map(instance.resources.map((r) => [`R${r.id}`, r.salary]));
@@ -142,7 +158,7 @@ export function solve(instance: Instance, iterations: number, seed = 1): { solut
     cost: Math.round(cost * 100) / 100,
     lowerBound: result.lowerBound.days,
     seconds,
-    iterations,
+    budget: budgetName(budget),
     tasks,
   };
   invalid.push(...checkSolution(instance, solution));

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { files, option } from './args';
-import { type Instance, instanceName, type Solution, setName, solve } from './instances';
+import { type Budget, type Instance, instanceName, type Solution, setName, solve } from './instances';
 
 export interface Reference {
   /** Best known makespan (blank when none is published). */
@@ -14,6 +14,8 @@ export interface Reference {
   lowerBound?: number;
   /** 1 when the best known makespan is proven optimal. */
   optimal?: boolean;
+  /** What CP-SAT reached on the same instance (2 cores, 10 s), where measured. */
+  cpsat?: number;
 }
 
 interface Row {
@@ -33,12 +35,13 @@ const pct = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(2)}%`);
 const gap = (value: number, reference: number) => (100 * (value - reference)) / reference;
 
 export function runBenchmark(parse: (file: string) => Instance, reference: (file: string) => Reference): void {
-  const iterations = Number(option('--iterations', '2000'));
+  const iterations = option('--iterations', '');
+  const budget: Budget = iterations ? { iterations: Number(iterations) } : option('--budget', 'panel') === 'formula' ? 'formula' : 'panel';
   const out = option('--out', '');
   const seed = Number(option('--seed', '1'));
-  const inputs = files(['--iterations', '--out', '--seed']);
+  const inputs = files(['--iterations', '--budget', '--out', '--seed']);
   if (!out || inputs.length === 0) {
-    console.error('usage: -- [--iterations N] [--seed S] --out DIR FILE...');
+    console.error('usage: -- [--budget panel|formula | --iterations N] [--seed S] --out DIR FILE...');
     process.exit(2);
   }
   mkdirSync(out, { recursive: true });
@@ -46,7 +49,7 @@ export function runBenchmark(parse: (file: string) => Instance, reference: (file
   console.log(['instance', 'makespan', 'cost', 'lower bound', 'seconds'].join('\t'));
   for (const file of inputs) {
     const instance = parse(file);
-    const { solution, invalid } = solve(instance, iterations, seed);
+    const { solution, invalid } = solve(instance, budget, seed);
     writeFileSync(
       join(out, `${instance.name}.json`),
       `${JSON.stringify({ instance: solution.instance, makespan: solution.makespan, cost: solution.cost, tasks: solution.tasks })}\n`,
@@ -73,8 +76,12 @@ function summarize(rows: Row[]): void {
       'median',
       'gap to own LB mean',
       'proven optima reached',
-      's/instance',
-      'iterations',
+      'own LB below optimum mean',
+      'gap to CP-SAT mean',
+      'better than CP-SAT',
+      's/instance mean',
+      'max',
+      'budget',
     ].join('\t'),
   );
   for (const set of [...sets, 'all']) {
@@ -86,6 +93,7 @@ function summarize(rows: Row[]): void {
     const toLb = withLb.map((r) => gap(r.solution.makespan, r.reference.lowerBound as number));
     const toOwnLb = valid.map((r) => gap(r.solution.makespan, Math.max(1, r.solution.lowerBound)));
     const optimal = valid.filter((r) => r.reference.optimal);
+    const withCpsat = valid.filter((r) => r.reference.cpsat !== undefined);
     console.log(
       [
         `# ${set}`,
@@ -98,8 +106,14 @@ function summarize(rows: Row[]): void {
         pct(median(toLb)),
         pct(mean(toOwnLb)),
         optimal.length ? `${optimal.filter((r) => r.solution.makespan <= (r.reference.best as number)).length}/${optimal.length}` : '–',
+        pct(mean(optimal.map((r) => -gap(r.solution.lowerBound, r.reference.best as number)))),
+        pct(mean(withCpsat.map((r) => gap(r.solution.makespan, r.reference.cpsat as number)))),
+        withCpsat.length
+          ? `${withCpsat.filter((r) => r.solution.makespan < (r.reference.cpsat as number)).length}/${withCpsat.length}`
+          : '–',
         mean(group.map((r) => r.solution.seconds)).toFixed(2),
-        group[0]?.solution.iterations ?? '',
+        Math.max(...group.map((r) => r.solution.seconds)).toFixed(2),
+        group[0]?.solution.budget ?? '',
       ].join('\t'),
     );
   }

@@ -175,6 +175,10 @@ export class Bookings {
   /** Start of the window windowEnd last found. */
   private lastStart = 0;
 
+  get lastWindowStart(): number {
+    return this.lastStart;
+  }
+
   /**
    * window() without allocating: its end (Infinity if none); its start is kept in lastStart. With
    * `notAfter`, gives up (Infinity) as soon as the window could not end by then: a caller comparing

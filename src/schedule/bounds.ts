@@ -5,14 +5,18 @@
 //   everything it waits for, as if no other task competed for anyone.
 // - Skill capacity: the hours of the slots only a group of people can fill must fit in that group's
 //   working hours, from the earliest day any of those slots may start.
+// - Workload in a window (energy.ts): the same, for every window of days, counting only the hours
+//   each task cannot do outside the window given what comes before and after it.
 
+import { shortDate } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
-import type { Problem } from './problem';
+import { type EnergyGroup, type EnergyTask, energeticBound, energyAffordable } from './energy';
+import type { Job, Problem } from './problem';
 
 export interface LowerBound {
   /** No plan can end before this many days from the plan start. */
   days: number;
-  kind: 'critical path' | 'skill capacity';
+  kind: 'critical path' | 'skill capacity' | 'workload in a window';
   /** What binds: the chain's last task, or the skills whose holders are the bottleneck. */
   detail: string;
 }
@@ -22,49 +26,96 @@ const MAX_GROUPS_FOR_PAIRS = 40;
 const MAX_GROUPS_FOR_TRIPLES = 16;
 const MAX_RELEASES = 16;
 
-function criticalPath(problem: Problem, planned?: Uint8Array): { days: number; detail: string } {
-  const { jobs, calendar } = problem;
-  const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
-  const finish = new Int32Array(jobs.length);
-  let best = { days: 0, detail: '' };
-  calendar.ensure(problem.limit);
-  // The most hours anyone of a candidate group can work each day; groups are shared lists.
-  const groups = new Map<readonly number[], Float64Array>();
-  const bestOf = (candidates: readonly number[]): Float64Array => {
-    let most = groups.get(candidates);
+/** Hours per day and cumulated, per person and per group of candidates, computed once per bound. */
+class Capacities {
+  private readonly best = new Map<readonly number[], Float64Array>();
+  private readonly sums = new Map<number, Float64Array>();
+
+  constructor(private readonly problem: Problem) {
+    problem.calendar.ensure(problem.limit);
+  }
+
+  /** The most hours anyone of a candidate list can work each day (lists are shared between slots). */
+  bestOf(candidates: readonly number[]): Float64Array {
+    let most = this.best.get(candidates);
     if (!most) {
-      most = new Float64Array(problem.limit);
+      const { calendar, limit } = this.problem;
+      most = new Float64Array(limit);
       for (const c of candidates) {
         const cap = calendar.capacity(c);
-        for (let d = 0; d < problem.limit; d++) if (cap[d] > most[d]) most[d] = cap[d];
+        for (let d = 0; d < limit; d++) if (cap[d] > most[d]) most[d] = cap[d];
       }
-      groups.set(candidates, most);
+      this.best.set(candidates, most);
     }
     return most;
-  };
+  }
+
+  /** Per slot, the most hours a day whoever fills it can give. */
+  slotDays(job: Job): Float64Array[] {
+    return job.slots.map((slot, s) => (job.pinned[s] >= 0 ? this.problem.calendar.capacity(job.pinned[s]) : this.bestOf(slot.candidates)));
+  }
+
+  /** A person's hours from the plan start up to (not including) each day. */
+  cumulative(person: number): Float64Array {
+    let sums = this.sums.get(person);
+    if (!sums) {
+      const { calendar, limit } = this.problem;
+      const cap = calendar.capacity(person);
+      sums = new Float64Array(limit + 1);
+      for (let d = 0; d < limit; d++) sums[d + 1] = sums[d] + cap[d];
+      this.sums.set(person, sums);
+    }
+    return sums;
+  }
+
+  hoursBetween(people: readonly number[], from: number, to: number): number {
+    let total = 0;
+    for (const p of people) {
+      const sums = this.cumulative(p);
+      total += sums[to] - sums[from];
+    }
+    return total;
+  }
+}
+
+interface Path {
+  days: number;
+  detail: string;
+  /** Per job, the first day it could work. */
+  head: Int32Array;
+}
+
+function criticalPath(problem: Problem, capacities: Capacities, planned?: Uint8Array): Path {
+  const { jobs } = problem;
+  const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
+  const finish = new Int32Array(jobs.length);
+  const head = new Int32Array(jobs.length);
+  let best = { days: 0, detail: '' };
   for (const j of order) {
     const job = jobs[j];
     if (planned && !planned[j]) continue;
     let ready = job.earliest;
     for (const p of job.preds) ready = Math.max(ready, jobs[p].milestone ? finish[p] : finish[p] + 1);
+    head[j] = ready;
     if (job.milestone || job.unstaffable) {
       finish[j] = job.milestone ? ready : ready - 1;
       continue;
     }
-    // Per slot, the most hours any candidate could give on a day.
-    const options = job.slots.map((slot, s) => (job.pinned[s] >= 0 ? calendar.capacity(job.pinned[s]) : bestOf(slot.candidates)));
+    const options = capacities.slotDays(job);
     let remaining = job.hours;
     let day = ready;
     while (remaining > 1e-9 && day < problem.limit) {
       let rate = job.maxPerDay;
       for (const most of options) rate = Math.min(rate, most[day]);
+      // Nobody who could fill a slot works before this day: the job cannot start before it.
+      if (remaining === job.hours && !(rate > 0)) head[j] = day + 1;
       remaining -= rate;
       day++;
     }
     finish[j] = day - 1;
     if (day > best.days) best = { days: day, detail: job.item.key };
   }
-  return best;
+  return { ...best, head };
 }
 
 interface SlotGroup {
@@ -76,7 +127,7 @@ interface SlotGroup {
   hoursFrom: number[];
 }
 
-function slotGroups(problem: Problem, planned?: Uint8Array): SlotGroup[] {
+function slotGroups(problem: Problem, head: Int32Array, planned?: Uint8Array): SlotGroup[] {
   // Group slot demand by the exact set of people who could fill it.
   const groups = new Map<string, { people: number[]; labels: Set<string>; demand: [number, number][] }>();
   for (const job of problem.jobs) {
@@ -86,7 +137,7 @@ function slotGroups(problem: Problem, planned?: Uint8Array): SlotGroup[] {
       const key = people.join(',');
       const group = groups.get(key) ?? { people, labels: new Set<string>(), demand: [] };
       group.labels.add(slot.label);
-      group.demand.push([job.earliest, job.hours]);
+      group.demand.push([head[job.index], job.hours]);
       groups.set(key, group);
     });
   }
@@ -97,6 +148,35 @@ function slotGroups(problem: Problem, planned?: Uint8Array): SlotGroup[] {
     return { people, labels, earliest: demand.map((d) => d[0]), hoursFrom };
   });
 }
+
+/**
+ * A slot can only be filled from its own group, so a union of groups is bound by all the demand of
+ * the groups inside it: each group, pairs and triples of groups, and everyone. Unions of the same
+ * people bind alike, so each is listed once, with the groups inside it.
+ */
+function unions(sets: readonly SlotGroup[]): { people: number[]; contained: SlotGroup[] }[] {
+  const found = new Map<string, { people: number[]; contained: SlotGroup[] }>();
+  const union = (members: SlotGroup[]) => {
+    const people = members.length === 1 ? members[0].people : [...new Set(members.flatMap((g) => g.people))].sort((x, y) => x - y);
+    const key = people.join(',');
+    if (found.has(key)) return;
+    const inside = new Set(people);
+    found.set(key, { people, contained: sets.filter((g) => g.people.every((p) => inside.has(p))) });
+  };
+  for (const g of sets) union([g]);
+  if (sets.length > 1) union([...sets]);
+  if (sets.length <= MAX_GROUPS_FOR_PAIRS) {
+    for (let a = 0; a < sets.length; a++) {
+      for (let b = a + 1; b < sets.length; b++) {
+        union([sets[a], sets[b]]);
+        if (sets.length <= MAX_GROUPS_FOR_TRIPLES) for (let c = b + 1; c < sets.length; c++) union([sets[a], sets[b], sets[c]]);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+const labelsOf = (contained: readonly SlotGroup[]) => [...new Set(contained.flatMap((g) => [...g.labels]))].sort().join(', ');
 
 /** Index of the first entry of an ascending list at or above `value`. */
 function firstAtLeast(list: readonly number[], value: number): number {
@@ -111,57 +191,14 @@ function firstAtLeast(list: readonly number[], value: number): number {
 }
 
 /** The best skill-capacity bound above `floor` days, if any. */
-function skillCapacity(problem: Problem, floor: number, planned?: Uint8Array): { days: number; detail: string } {
-  const { calendar } = problem;
-  const sets = slotGroups(problem, planned);
-  // A slot can only be filled from its own group, so a union of groups is bound by all the demand
-  // of the groups inside it: each group, pairs and triples of groups, and everyone. Unions of the
-  // same people bind alike, so each is tried once.
-  const unions = new Map<string, SlotGroup[]>();
-  const union = (members: SlotGroup[]) => {
-    const people = members.length === 1 ? members[0].people : [...new Set(members.flatMap((g) => g.people))].sort((x, y) => x - y);
-    const key = people.join(',');
-    if (unions.has(key)) return;
-    const inside = new Set(people);
-    unions.set(
-      key,
-      sets.filter((g) => g.people.every((p) => inside.has(p))),
-    );
-  };
-  for (const g of sets) union([g]);
-  if (sets.length > 1) union(sets);
-  if (sets.length <= MAX_GROUPS_FOR_PAIRS) {
-    for (let a = 0; a < sets.length; a++) {
-      for (let b = a + 1; b < sets.length; b++) {
-        union([sets[a], sets[b]]);
-        if (sets.length <= MAX_GROUPS_FOR_TRIPLES) for (let c = b + 1; c < sets.length; c++) union([sets[a], sets[b], sets[c]]);
-      }
-    }
-  }
-  // Hours each person can work from the plan start up to (not including) each day.
-  calendar.ensure(problem.limit);
-  const cumulative = new Map<number, Float64Array>();
-  for (const g of sets) {
-    for (const p of g.people) {
-      if (cumulative.has(p)) continue;
-      const cap = calendar.capacity(p);
-      const sums = new Float64Array(problem.limit + 1);
-      for (let d = 0; d < problem.limit; d++) sums[d + 1] = sums[d] + cap[d];
-      cumulative.set(p, sums);
-    }
-  }
-  const hoursBetween = (people: number[], from: number, to: number) => {
-    let total = 0;
-    for (const p of people) {
-      const sums = cumulative.get(p) as Float64Array;
-      total += sums[to] - sums[from];
-    }
-    return total;
-  };
-
+function skillCapacity(
+  problem: Problem,
+  capacities: Capacities,
+  groups: ReturnType<typeof unions>,
+  floor: number,
+): { days: number; detail: string } {
   let best = { days: floor, detail: '' };
-  for (const [key, contained] of unions) {
-    const people = key.split(',').map(Number);
+  for (const { people, contained } of groups) {
     const distinct = [...new Set(contained.flatMap((g) => g.earliest))].sort((x, y) => x - y);
     // Any subset of release days gives a valid bound; a sample keeps big firms fast.
     const step = Math.max(1, Math.ceil(distinct.length / MAX_RELEASES));
@@ -170,27 +207,104 @@ function skillCapacity(problem: Problem, floor: number, planned?: Uint8Array): {
       let needed = 0;
       for (const g of contained) needed += g.hoursFrom[firstAtLeast(g.earliest, release)];
       // Enough hours by the best bound so far: this release cannot raise it.
-      if (best.days >= release && hoursBetween(people, release, best.days) >= needed - 1e-9) continue;
-      if (hoursBetween(people, release, problem.limit) < needed) continue;
+      if (best.days >= release && capacities.hoursBetween(people, release, best.days) >= needed - 1e-9) continue;
+      if (capacities.hoursBetween(people, release, problem.limit) < needed) continue;
       // The first day by which the group has worked enough hours since the release.
       let lo = Math.max(release, best.days + 1);
       let hi = problem.limit;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (hoursBetween(people, release, mid) >= needed - 1e-9) hi = mid;
+        if (capacities.hoursBetween(people, release, mid) >= needed - 1e-9) hi = mid;
         else lo = mid + 1;
       }
-      best = { days: lo, detail: [...new Set(contained.flatMap((g) => [...g.labels]))].sort().join(', ') };
+      best = { days: lo, detail: labelsOf(contained) };
     }
   }
   return best;
 }
 
+/** Per job, the days the work after it needs at least (each successor at its crew's best daily rate). */
+function tails(problem: Problem, planned?: Uint8Array): Int32Array {
+  const { jobs, calendar } = problem;
+  const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
+  const tail = new Int32Array(jobs.length);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const job = jobs[order[k]];
+    for (const s of job.succs) {
+      const next = jobs[s];
+      if ((planned && !planned[s]) || next.unstaffable) continue;
+      let rate = next.maxPerDay;
+      for (const slot of next.slots) {
+        let most = 0;
+        for (const c of slot.candidates) most = Math.max(most, calendar.people[c].daily);
+        rate = Math.min(rate, most);
+      }
+      const days = next.milestone ? 0 : Math.ceil(next.hours / Math.max(rate, 1e-9) - 1e-9);
+      tail[job.index] = Math.max(tail[job.index], days + tail[s]);
+    }
+  }
+  return tail;
+}
+
+/** The planned jobs as energetic reasoning sees them: window, hours, and who could fill each slot. */
+function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array, planned?: Uint8Array): EnergyTask[] {
+  const tail = tails(problem, planned);
+  const profiles = new Map<string, Float64Array>();
+  const tasks: EnergyTask[] = [];
+  for (const job of problem.jobs) {
+    if (job.milestone || job.unstaffable || (planned && !planned[job.index])) continue;
+    const slots = job.slots.map((slot, s) => (job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates));
+    const key = `${job.maxPerDay}|${slots.map((c) => (c.length === 1 ? `p${c[0]}` : c.join(','))).join('|')}`;
+    let rate = profiles.get(key);
+    if (!rate) {
+      const days = capacities.slotDays(job);
+      rate = new Float64Array(problem.limit + 1);
+      for (let d = 0; d < problem.limit; d++) {
+        let most = job.maxPerDay;
+        for (const option of days) most = Math.min(most, option[d]);
+        rate[d + 1] = rate[d] + most;
+      }
+      profiles.set(key, rate);
+    }
+    tasks.push({ hours: job.hours, head: head[job.index], tail: tail[job.index], rate, slots });
+  }
+  return tasks;
+}
+
 /** The bound for the jobs a mask marks (all of them without one). */
 export function lowerBound(problem: Problem, planned?: Uint8Array): LowerBound {
-  const path = criticalPath(problem, planned);
-  const capacity = skillCapacity(problem, path.days, planned);
-  return capacity.days > path.days
-    ? { days: capacity.days, kind: 'skill capacity', detail: capacity.detail }
-    : { days: path.days, kind: 'critical path', detail: path.detail };
+  const capacities = new Capacities(problem);
+  const path = criticalPath(problem, capacities, planned);
+  const groups = unions(slotGroups(problem, path.head, planned));
+  const capacity = skillCapacity(problem, capacities, groups, path.days);
+  let bound: LowerBound =
+    capacity.days > path.days
+      ? { days: capacity.days, kind: 'skill capacity', detail: capacity.detail }
+      : { days: path.days, kind: 'critical path', detail: path.detail };
+  const staffed = problem.jobs.filter((j) => !j.milestone && !j.unstaffable && (!planned || planned[j.index])).length;
+  if (!energyAffordable(staffed, groups.length)) return bound;
+  const energy = energeticBound(
+    energyTasks(problem, capacities, path.head, planned),
+    groups.map(
+      (g): EnergyGroup => ({
+        people: g.people,
+        hours: g.people.reduce(
+          (sum, p) => {
+            const own = capacities.cumulative(p);
+            for (let d = 0; d < sum.length; d++) sum[d] += own[d];
+            return sum;
+          },
+          new Float64Array(problem.limit + 1),
+        ),
+        label: labelsOf(g.contained),
+      }),
+    ),
+    bound.days,
+    problem.limit,
+  );
+  if (energy && energy.days > bound.days) {
+    const where = `${shortDate(problem.start + energy.from)} to ${shortDate(problem.start + energy.to)}`;
+    bound = { days: energy.days, kind: 'workload in a window', detail: energy.group ? `${energy.group}, ${where}` : where };
+  }
+  return bound;
 }

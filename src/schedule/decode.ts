@@ -4,6 +4,7 @@
 import { shortDate } from '../model/dates';
 import { Bookings, type BookingsState, type Window } from './bookings';
 import type { Calendar } from './calendar';
+import { CrewMatcher } from './crew';
 import type { Job, Problem, Slot } from './problem';
 
 export interface Schedule {
@@ -58,6 +59,7 @@ export class Decoder {
   /** Scratch space: busy candidates set aside while choosing, with their soonest conceivable ends. */
   private readonly busy = new Int32Array(MAX_SCAN);
   private readonly busyLow = new Float64Array(MAX_SCAN);
+  private readonly matcher: CrewMatcher;
   /** Per job and slot, the candidates from best to worst tie score. */
   private readonly ranked: Int32Array[][];
 
@@ -69,6 +71,10 @@ export class Decoder {
     readonly earliest: ArrayLike<number>,
   ) {
     this.bookings = new Bookings(calendar, problem.limit);
+    this.matcher = new CrewMatcher(
+      this.bookings,
+      Float64Array.from(problem.people, (p) => p.demand * 1e6 + p.costRate * 1e2),
+    );
     // The tie score depends on the person and the skill and level asked, so slots asking the same
     // share a ranking.
     const shared = new Map<number[], Int32Array>();
@@ -158,6 +164,10 @@ export class Decoder {
       for (let s = 0; s < crew.length; s++) if (crew[s] < 0 && prefer[s] >= 0 && !crew.includes(prefer[s])) crew[s] = prefer[s];
     }
     const open = crew.map((p, s) => (p < 0 ? s : -1)).filter((s) => s >= 0);
+    if (open.length > 1) {
+      const matched = this.matcher.choose(job, ready, crew);
+      if (matched) return matched;
+    }
     open.sort((a, b) => job.slots[a].candidates.length - job.slots[b].candidates.length);
     for (const s of open) {
       const found = this.bestCandidate(
