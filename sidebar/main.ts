@@ -6,6 +6,7 @@ import { planPanel } from './panels/plan';
 import { quotasPanel } from './panels/quotas';
 import { sharePanel } from './panels/share';
 import { sheetsPanel } from './panels/sheets';
+import { staffingPanel } from './panels/staffing';
 import { timelinePanel } from './panels/timeline';
 
 interface Panel {
@@ -18,6 +19,7 @@ const PANELS: Panel[] = [
   { id: 'plan', label: 'Plan', build: planPanel },
   { id: 'timeline', label: 'Timeline', build: timelinePanel },
   { id: 'budget', label: 'Budget', build: budgetPanel },
+  { id: 'staffing', label: 'Staffing', build: staffingPanel },
   { id: 'quotas', label: 'Quotas', build: quotasPanel },
   { id: 'share', label: 'Share', build: sharePanel },
   { id: 'sheets', label: 'Sheets', build: sheetsPanel },

@@ -2,6 +2,7 @@
 // custom functions, the sidebar and the benchmarks share.
 
 import type { Day } from '../model/dates';
+import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import { type LowerBound, lowerBound } from './bounds';
 import { Explainer } from './explain';
@@ -14,6 +15,8 @@ export interface CrewMember {
   /** The requirement this person fills, e.g. "LED:3". */
   slot: string;
   level: number;
+  /** A person still to hire (Staff > Role "Placeholder"): never named to a client. */
+  placeholder?: true;
 }
 
 export type TaskState = 'planned' | 'in progress' | 'milestone' | 'unstaffable';
@@ -155,6 +158,7 @@ export class Planner {
             name: problem.people[p].name,
             slot: job.slots[s].label,
             level: problem.people[p].skills.get(job.slots[s].skill) ?? 0,
+            ...(isPlaceholder(problem.people[p]) ? { placeholder: true as const } : {}),
           })),
           // A milestone's day is its end; its start is when work after it may begin.
           start: problem.start + (job.milestone && !unplaced ? schedule.end[j] : schedule.start[j]),

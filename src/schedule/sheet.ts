@@ -2,6 +2,7 @@
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
 import type { Cell, SheetOutput } from '../model/output';
+import { PLACEHOLDER_INK } from '../model/placeholder';
 import type { BoundedResult, PlannedTask, ScheduleResult } from './schedule';
 
 const LATE = '#fce8e6';
@@ -47,6 +48,15 @@ export function assignTable(result: ScheduleResult): Cell[][] {
   ];
 }
 
+/** Who on the plan is still to hire, and how much work they carry. */
+function placeholderLine(tasks: readonly PlannedTask[]): Cell[][] {
+  const hours = new Map<string, number>();
+  for (const t of tasks) for (const c of t.crew) if (c.placeholder) hours.set(c.name, (hours.get(c.name) ?? 0) + t.hours);
+  if (!hours.size) return [];
+  const who = [...hours].map(([name, h]) => `${name} (${Math.round(h)} h)`).join(', ');
+  return [['To hire', `${who}: placeholders (Staff > Role), planned like people and never named to clients`]];
+}
+
 function summary(result: BoundedResult, today: Day): Cell[][] {
   const late = result.tasks.filter((t) => t.lateDays > 0);
   const unstaffable = result.tasks.filter((t) => t.state === 'unstaffable').length;
@@ -68,6 +78,7 @@ function summary(result: BoundedResult, today: Day): Cell[][] {
         : 'none: every task meets its due date',
     ],
     ['Cannot be staffed', unstaffable ? `${unstaffable} task${unstaffable === 1 ? '' : 's'} (see Why)` : 'none'],
+    ...placeholderLine(result.tasks),
   ];
 }
 
@@ -81,7 +92,12 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
   const values: Cell[][] = [...top, [], SCHEDULE_HEADER];
   const backgrounds: (string | null)[][] = [...top.map(() => []), [], SCHEDULE_HEADER.map(() => HEADER)];
   const formats: string[][] = [...top.map((_, r) => (r === 3 ? ['', '0.0%'] : [])), [], []];
+  const inks: (string | null)[][] = values.map(() => []);
+  const notes: string[][] = values.map(() => []);
   for (const t of rows) {
+    const placeholders = t.crew.filter((c) => c.placeholder).map((c) => c.name);
+    inks.push(placeholders.length ? [null, null, null, PLACEHOLDER_INK] : []);
+    notes.push(placeholders.length ? ['', '', '', `${placeholders.join(', ')}: to hire (a placeholder on Staff).`] : []);
     const unstaffable = t.state === 'unstaffable';
     values.push([
       t.project,
@@ -98,10 +114,8 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     backgrounds.push(SCHEDULE_HEADER.map(() => color));
     formats.push(['', '', '', '', 'ddd d mmm yyyy', 'ddd d mmm yyyy', '0.##', '0', '']);
   }
-  const notes: string[][] = [
-    [
-      'Written by Crewsheet. Regenerated on each Plan run: edits here are replaced. Red: late. Yellow: cannot be staffed. Blue: tentative (proposal).',
-    ],
+  notes[0] = [
+    'Written by Crewsheet. Regenerated on each Plan run: edits here are replaced. Red: late. Yellow: cannot be staffed. Blue: tentative (proposal). Purple names: placeholders, still to hire.',
   ];
   notes[headerRow] = [
     '',
@@ -118,6 +132,7 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     name: 'Schedule',
     values,
     backgrounds,
+    ...(rows.some((t) => t.crew.some((c) => c.placeholder)) ? { fontColors: inks } : {}),
     numberFormats: formats,
     notes,
     boldRows: [0, headerRow],

@@ -9,7 +9,7 @@ import { nameKey } from '../model/work';
 import type { ScheduleResult } from '../schedule/schedule';
 import { buildTimeline, DUE, MILESTONE, type TimelineCell, type TimelineGrid } from '../timeline/grid';
 import { timelineSheet } from '../timeline/sheet';
-import { type ClientView, isPlannedProject, shownProjects } from './view';
+import { type ClientView, isPlannedProject, personShown, shownProjects } from './view';
 
 export const TIMELINE_SHEET = 'Timeline';
 
@@ -32,14 +32,23 @@ export function clientTimelineSheet(plan: Plan, schedule: ScheduleResult, view: 
   const projects = shownProjects(plan, view.client).filter(isPlannedProject);
   const keys = new Set(projects.map((p) => nameKey(p.project)));
   // Tasks that cannot be staffed have no dates to draw; the Plan sheet lists them as to be confirmed.
-  const tasks = schedule.tasks.filter((t) => keys.has(nameKey(t.project)) && t.state !== 'unstaffable' && !t.tentative);
+  // Each crew member is named as the Plan sheet names them (a placeholder never by name).
+  const tasks = schedule.tasks
+    .filter((t) => keys.has(nameKey(t.project)) && t.state !== 'unstaffable' && !t.tentative)
+    .map((t) => ({ ...t, crew: t.crew.map((c) => ({ name: personShown(plan, view.crewShownAs, c.name), slot: c.slot, level: c.level })) }));
   if (!tasks.length) return { name: TIMELINE_SHEET, values: [['Timeline'], ['No planned work to show yet.']], boldRows: [0] };
-  // Only this client's rows reach the timeline, so its colours, legend and range depend on no one else.
-  const own: Plan = { ...plan, clients: plan.clients.filter((c) => nameKey(c.client) === nameKey(view.client)), projects };
+  // Only this client's rows reach the timeline, so its colours, legend and range depend on no one else;
+  // a project manager still to hire is not named.
+  const managers = new Set(view.contacts.filter((c) => c.role === 'Project manager').map((c) => nameKey(c.name)));
+  const own: Plan = {
+    ...plan,
+    clients: plan.clients.filter((c) => nameKey(c.client) === nameKey(view.client)),
+    projects: projects.map((p) => (p.projectManager && !managers.has(nameKey(p.projectManager)) ? { ...p, projectManager: undefined } : p)),
+  };
   const grid = buildTimeline(
     own,
     { ...schedule, tasks },
-    { view: 'project', clients: [view.client], crewShownAs: view.crewShownAs, scale: 'auto', today: view.generated },
+    { view: 'project', clients: [view.client], scale: 'auto', today: view.generated },
   );
   const sheet = timelineSheet(withoutInternals(grid), dayToIso(view.generated));
   // Field by field: values and colours, plus layout; never the sheet's notes.

@@ -5,6 +5,7 @@
 
 import type { Day } from '../model/dates';
 import { formatMoney } from '../model/money';
+import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import type { ProjectRow, ProjectStatus, TaskStatus } from '../model/sheets';
 import { nameKey, type WorkItem, workItems } from '../model/work';
@@ -113,29 +114,40 @@ interface Context {
   planned?: Map<string, PlannedTask>;
 }
 
-/** A person as the client sees them: their name, or only their role. */
-function personShown(ctx: Context, name: string): string {
-  if (ctx.crewShownAs === 'names') {
-    return ctx.plan.staff.find((s) => nameKey(s.name) === nameKey(name))?.name ?? name;
-  }
-  return ctx.plan.staff.find((s) => nameKey(s.name) === nameKey(name))?.role || 'Team member';
+/** A person as the client sees them: their name, or only their role; a placeholder (still to hire) never by either. */
+export function personShown(plan: Plan, crewShownAs: CrewShownAs, name: string): string {
+  const staff = plan.staff.find((s) => nameKey(s.name) === nameKey(name));
+  if (staff && isPlaceholder(staff)) return STANDING.toBeConfirmed;
+  if (crewShownAs === 'names') return staff?.name ?? name;
+  return staff?.role || 'Team member';
 }
 
 function workLine(ctx: Context, item: WorkItem): WorkLine {
   const base = { project: item.project.project, task: item.name, milestone: item.milestone };
   if (item.status === 'Done') {
-    return { ...base, who: item.pinned.map((n) => personShown(ctx, n)), end: item.doneOn, status: TASK_STATUS.Done, percentDone: 1 };
+    return {
+      ...base,
+      who: item.pinned.map((n) => personShown(ctx.plan, ctx.crewShownAs, n)),
+      end: item.doneOn,
+      status: TASK_STATUS.Done,
+      percentDone: 1,
+    };
   }
   const progress = item.status === 'In Progress' ? (item.percentDone ?? 0) : 0;
   const task = ctx.planned?.get(item.key);
   if (!task) {
     // Without a plan only what the sheets say is known: who is pinned to the task.
-    return { ...base, who: item.pinned.map((n) => personShown(ctx, n)), status: TASK_STATUS[item.status], percentDone: progress };
+    return {
+      ...base,
+      who: item.pinned.map((n) => personShown(ctx.plan, ctx.crewShownAs, n)),
+      status: TASK_STATUS[item.status],
+      percentDone: progress,
+    };
   }
   if (task.state === 'unstaffable') return { ...base, who: [], status: STANDING.toBeConfirmed, percentDone: progress };
   return {
     ...base,
-    who: task.crew.map((c) => personShown(ctx, c.name)),
+    who: task.crew.map((c) => personShown(ctx.plan, ctx.crewShownAs, c.name)),
     start: task.start,
     end: task.end,
     status: TASK_STATUS[item.status],
@@ -171,9 +183,9 @@ function contactLines(plan: Plan, client: string, projects: readonly ProjectRow[
   const clientRow = plan.clients.find((c) => nameKey(c.client) === nameKey(client));
   const lines = new Map<string, ContactLine>();
   const add = (role: ContactLine['role'], name: string | undefined, project: string) => {
-    if (!name) return;
+    const staff = name ? plan.staff.find((s) => nameKey(s.name) === nameKey(name)) : undefined;
+    if (!name || (staff && isPlaceholder(staff))) return;
     const key = `${role}|${nameKey(name)}`;
-    const staff = plan.staff.find((s) => nameKey(s.name) === nameKey(name));
     const line = lines.get(key) ?? { role, name: staff?.name ?? name, ...(staff?.email ? { email: staff.email } : {}), projects: [] };
     if (!line.projects.includes(project)) line.projects.push(project);
     lines.set(key, line);

@@ -142,10 +142,10 @@ export function changesAffordable(jobs: number, workBudget = DEFAULT_WORK_BUDGET
 
 /**
  * Plans the workbook as ASSIGN does, then again with each candidate change, within a placement
- * budget; returns the changes that help, best first: more tasks staffed, then fewer priority-weighted
- * late days, then a shorter plan.
+ * budget; the changes that help come back best first: more tasks staffed, then fewer priority-weighted
+ * late days, then a shorter plan. Yields the share done before each plan, so a panel can show progress.
  */
-export function adviseStaffing(plan: Plan, options: ScheduleOptions = {}): Advice {
+export function* adviceSteps(plan: Plan, options: ScheduleOptions = {}): Generator<number, Advice> {
   const baseline = solved(plan, options);
   const before = measure(baseline);
   const { schedule } = baseline.outcome();
@@ -154,15 +154,10 @@ export function adviseStaffing(plan: Plan, options: ScheduleOptions = {}): Advic
   const candidates = evidence
     .slice(0, SKILLS_TRIED)
     .flatMap((e) => changesFor(plan, baseline, booked, e).map((change) => ({ change, evidence: e })))
-    .slice(
-      0,
-      changesAffordable(
-        baseline.planned.reduce((n, p) => n + p, 0),
-        options.workBudget,
-      ),
-    );
+    .slice(0, changesAffordable(baseline.planned.reduce((n, p) => n + p, 0), options.workBudget));
   const recommendations: Recommendation[] = [];
-  for (const { change, evidence: e } of candidates) {
+  for (const [i, { change, evidence: e }] of candidates.entries()) {
+    yield i / candidates.length;
     const planner = solved(withChange(plan, change), options);
     const after = measure(planner);
     const effect: Effect = {
@@ -179,4 +174,10 @@ export function adviseStaffing(plan: Plan, options: ScheduleOptions = {}): Advic
   const rank = ({ effect: a }: Recommendation, { effect: b }: Recommendation) =>
     b.staffed - a.staffed || b.lateDaysSaved - a.lateDaysSaved || b.daysSaved - a.daysSaved || b.utilization - a.utilization;
   return { recommendations: recommendations.sort(rank).slice(0, KEPT), evidence, tried: candidates.length };
+}
+
+/** The advice in one go, as STAFFING answers it. */
+export function adviseStaffing(plan: Plan, options: ScheduleOptions = {}): Advice {
+  const steps = adviceSteps(plan, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }

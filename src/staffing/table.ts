@@ -40,7 +40,7 @@ export function whyOf(r: Recommendation): string {
 }
 
 /** Why no change is recommended. */
-function nothingHelps(advice: Advice): string {
+export function nothingHelps(advice: Advice): string {
   if (!advice.evidence.length)
     return 'No task waits for a qualified person and no skill is short: the team is not what holds this plan back.';
   return `Tried ${plural(advice.tried, 'change')} for ${advice.evidence

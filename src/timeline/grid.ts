@@ -3,6 +3,7 @@
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
 import type { Cell } from '../model/output';
+import { isPlaceholder, PLACEHOLDER_FILL } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
 import { hoursOn, personCalendars } from '../schedule/calendar';
@@ -23,8 +24,6 @@ export interface TimelineOptions {
   projectManagers?: readonly string[];
   /** Only these people (and, in the project view, tasks they are on). */
   people?: readonly string[];
-  /** How the project view names a task's crew: by name (default) or by role (for client copies). */
-  crewShownAs?: 'names' | 'roles';
   today: Day;
 }
 
@@ -37,6 +36,8 @@ export interface TimelineRow {
   kind: 'project' | 'task' | 'person' | 'load';
   labels: Cell[];
   cells: TimelineCell[];
+  /** A placeholder's row, or a task a placeholder is on: drawn apart. */
+  placeholder?: true;
 }
 
 export interface TimelineGrid {
@@ -127,10 +128,9 @@ function taskCells(ctx: Context, task: PlannedTask): TimelineCell[] {
   });
 }
 
-function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context, crewShownAs: 'names' | 'roles'): TimelineRow[] {
+function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRow[] {
   const projects = new Map(plan.projects.map((p) => [p.project, p]));
-  const roles = new Map(plan.staff.map((s) => [nameKey(s.name), s.role || 'Team member']));
-  const crewOf = (t: PlannedTask) => t.crew.map((c) => (crewShownAs === 'roles' ? roles.get(nameKey(c.name)) : c.name)).join(', ');
+  const crewOf = (t: PlannedTask) => t.crew.map((c) => (c.placeholder ? `${c.name} (to hire)` : c.name)).join(', ');
   const byProject = new Map<string, PlannedTask[]>();
   for (const t of tasks) byProject.set(t.project, [...(byProject.get(t.project) ?? []), t]);
   const rows: TimelineRow[] = [];
@@ -171,6 +171,7 @@ function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context, crewShownAs
           t.due === undefined || t.due === due ? null : { date: dayToIso(t.due) },
         ],
         cells: mark(ctx, taskCells(ctx, t)),
+        ...(t.crew.some((c) => c.placeholder) ? { placeholder: true as const } : {}),
       });
     }
   }
@@ -232,10 +233,12 @@ function personView(plan: Plan, tasks: PlannedTask[], all: readonly PlannedTask[
       });
     }
     const share = capacity > 0 ? ` (${Math.round((100 * booked) / capacity)}%)` : '';
+    const toHire = isPlaceholder(person);
     rows.push({
       kind: 'person',
-      labels: [person.name, person.role ?? '', `${round(booked)} / ${round(capacity)} h${share}`],
+      labels: [person.name, toHire ? 'Placeholder: to hire' : (person.role ?? ''), `${round(booked)} / ${round(capacity)} h${share}`],
       cells: mark(ctx, on),
+      ...(toHire ? { placeholder: true as const } : {}),
     });
     rows.push({ kind: 'load', labels: ['', '', 'hours booked / working hours'], cells: mark(ctx, load) });
   });
@@ -263,10 +266,7 @@ export function buildTimeline(plan: Plan, result: ScheduleResult, options: Timel
   const closed = columns.map((b) => scale === 'day' && !calendars.some((c) => hoursOn(c, b.start) > 0));
   const colors = clientColors([...plan.clients.map((c) => c.client), ...result.tasks.map((t) => t.client)]);
   const ctx: Context = { columns, colors, closed, today: columns.findIndex((b) => options.today >= b.start && options.today <= b.end) };
-  const rows =
-    options.view === 'project'
-      ? projectView(plan, tasks, ctx, options.crewShownAs ?? 'names')
-      : personView(plan, tasks, result.tasks, ctx, options);
+  const rows = options.view === 'project' ? projectView(plan, tasks, ctx) : personView(plan, tasks, result.tasks, ctx, options);
 
   const notes: string[] = [];
   if (options.scale !== 'auto' && options.scale !== scale)
@@ -288,6 +288,7 @@ export function buildTimeline(plan: Plan, result: ScheduleResult, options: Timel
     ...(options.view === 'person'
       ? [{ label: 'Over capacity', color: MARK.overbooked }]
       : [{ label: `${MILESTONE} milestone  ${DUE} due`, color: MARK.free }]),
+    ...(rows.some((r) => r.placeholder) ? [{ label: 'To hire (placeholder)', color: PLACEHOLDER_FILL }] : []),
   ];
   return { view: options.view, scale, from, to, labelHeaders, buckets: columns, rows, todayColumn: ctx.today, legend, notes };
 }

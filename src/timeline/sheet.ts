@@ -4,6 +4,7 @@
 
 import { dayToIso } from '../model/dates';
 import type { Cell, SheetOutput } from '../model/output';
+import { PLACEHOLDER_FILL } from '../model/placeholder';
 import { MARK } from './colors';
 import { rangeLabel, type TimelineGrid } from './grid';
 
@@ -47,10 +48,8 @@ export function timelineSheet(grid: TimelineGrid, generated: string): SheetOutpu
   const dateFormat = grid.scale === 'month' ? 'mmm d yyyy' : 'd mmm';
   for (const row of grid.rows) {
     values.push([...row.labels, ...row.cells.map((c) => c.value)]);
-    backgrounds.push([
-      ...row.labels.map(() => (row.kind === 'project' || row.kind === 'person' ? '#f1f3f4' : null)),
-      ...row.cells.map((c) => c.color),
-    ]);
+    const labelFill = row.placeholder ? PLACEHOLDER_FILL : row.kind === 'project' || row.kind === 'person' ? '#f1f3f4' : null;
+    backgrounds.push([...row.labels.map(() => labelFill), ...row.cells.map((c) => c.color)]);
     formats.push(row.labels.map((l) => (l !== null && typeof l === 'object' ? dateFormat : '')));
   }
   const notes: string[][] = [
