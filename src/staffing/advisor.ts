@@ -151,10 +151,11 @@ export function* adviceSteps(plan: Plan, options: ScheduleOptions = {}): Generat
   const { schedule } = baseline.outcome();
   const evidence = skillEvidence(baseline.problem, schedule, baseline.planned);
   const booked = bookedHours(baseline.problem, schedule, baseline.planned, before.length + 1);
+  const jobs = baseline.planned.reduce((n, p) => n + p, 0);
   const candidates = evidence
     .slice(0, SKILLS_TRIED)
     .flatMap((e) => changesFor(plan, baseline, booked, e).map((change) => ({ change, evidence: e })))
-    .slice(0, changesAffordable(baseline.planned.reduce((n, p) => n + p, 0), options.workBudget));
+    .slice(0, changesAffordable(jobs, options.workBudget));
   const recommendations: Recommendation[] = [];
   for (const [i, { change, evidence: e }] of candidates.entries()) {
     yield i / candidates.length;
