@@ -3,7 +3,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellAt, goToSheet, launch, openPreview, sidebar } from '../support/browser';
+import { cellAt, goToSheet, launch, openPreview, sidebar, typeRow } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,15 +19,6 @@ function firstBlankRow(page: Page): Promise<number> {
     const rows = [...document.querySelectorAll('#grid tbody tr')];
     return rows.findIndex((tr) => [...tr.querySelectorAll('td')].every((td) => !td.textContent)) + 1;
   });
-}
-
-/** Types a row from its first cell, Tab between cells and Enter after the last, as a user would. */
-async function typeRow(page: Page, row: number, cells: string[]): Promise<void> {
-  await cellAt(page, row, 1).click();
-  for (const [i, text] of cells.entries()) {
-    if (text) await page.keyboard.type(text);
-    await page.keyboard.press(i < cells.length - 1 ? 'Tab' : 'Enter');
-  }
 }
 
 describe('the preview as a spreadsheet', () => {

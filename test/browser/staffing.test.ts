@@ -4,7 +4,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, sidebar } from '../support/browser';
+import { cellAt, goToSheet, launch, openPreview, sidebar, typeRow } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,16 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Types values into a row of a sheet, as the preview's formula bar does. */
-async function typeRow(page: Page, sheet: string, row: number, values: string[]): Promise<void> {
-  for (const [i, value] of values.entries()) {
-    await page.evaluate(
-      (body) => fetch('/api/formula', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
-      JSON.stringify({ sheet, row, column: i + 1, formula: value }),
-    );
-  }
-}
 
 async function showSheet(page: Page, name: string): Promise<string> {
   await page.locator('#tabs button', { hasText: new RegExp(`^${name}$`) }).click();
@@ -34,9 +24,10 @@ describe('a placeholder on Staff', () => {
   it('is planned, shown apart in Schedule and People, and counted as hiring demand by the Staffing panel', async () => {
     const preview = await openPreview(browser);
     const { page } = preview;
-    // The sample's Staff has 15 people (rows 2-16): the placeholder goes on row 17, expert and free.
-    await typeRow(page, 'Staff', 17, ['TBH Rigger', '', 'Placeholder', 'Rigging:4, Labor:3', '40', 'Mon-Fri']);
-    await page.reload();
+    // The sample's Staff has 15 people (rows 2-16): the placeholder is typed on row 17, expert and free.
+    await goToSheet(page, 'Staff');
+    await typeRow(page, 17, ['TBH Rigger', '', 'Placeholder', 'Rigging:4, Labor:3', '40', 'Mon-Fri']);
+    await cellAt(page, 17, 4).getByText('Rigging:4, Labor:3').waitFor();
     const panel = sidebar(page);
 
     await panel.getByRole('button', { name: 'Plan and write Schedule' }).click();

@@ -88,3 +88,12 @@ export async function enterInCell(url: string, sheet: string, a1: string, text: 
   });
   if (!response.ok) throw new Error(await response.text());
 }
+
+/** Types a row from its first cell, Tab between cells and Enter after the last, as a user would. */
+export async function typeRow(page: Page, row: number, cells: string[]): Promise<void> {
+  await cellAt(page, row, 1).click();
+  for (const [i, text] of cells.entries()) {
+    if (text) await page.keyboard.type(text);
+    await page.keyboard.press(i < cells.length - 1 ? 'Tab' : 'Enter');
+  }
+}
