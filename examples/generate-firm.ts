@@ -1,7 +1,8 @@
 // Seeded synthetic firms of any size, in the sample workbook's sheet layout: for scale benchmarks and
 // for tests that need many rows or many different workbooks. Besides plain tasks they carry what real
 // sheets do: crews, dependencies, pins, part-timers, partial days off, holidays, earliest starts, due
-// dates, Max Hours/Day, work in progress, finished history, proposals and templated projects.
+// dates, Max Hours/Day, work in progress, finished history, proposals and templated projects, and the
+// account managers' quotas with the clients' Since and the projects' Won On dates they are judged on.
 
 import { addDays, dayOf, dayToIso, weekday } from '../src/model/dates';
 import { Random } from '../src/schedule/random';
@@ -121,9 +122,16 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
   };
 
   const clientCount = Math.max(2, Math.round(size.staff / 8));
-  const clients: Grid = [['Client', 'Account Manager', 'Contact Email', 'Status']];
+  // Since and Won On are set without drawing from the random stream, so the rest of a firm stays as it was.
+  const clients: Grid = [['Client', 'Account Manager', 'Contact Email', 'Status', 'Since']];
   for (let c = 0; c < clientCount; c++)
-    clients.push([`Client ${c + 1}`, `AM ${(c % 5) + 1}`, `contact${c + 1}@client${c + 1}.example`, 'Active']);
+    clients.push([
+      `Client ${c + 1}`,
+      `AM ${(c % 5) + 1}`,
+      `contact${c + 1}@client${c + 1}.example`,
+      'Active',
+      c % 2 ? iso(-400 - 30 * c) : '',
+    ]);
 
   const templates: Grid = [
     ['Type', 'Task', 'Skills', 'Hours', 'Hours Low', 'Hours High', 'After', 'Scales'],
@@ -134,7 +142,7 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
 
   const perProject = 10;
   const projects: Grid = [
-    ['Project', 'Client', 'Type', 'Status', 'Priority', 'Start', 'Due', 'Value', 'Probability', 'Project Manager', 'Scope'],
+    ['Project', 'Client', 'Type', 'Status', 'Priority', 'Start', 'Due', 'Value', 'Probability', 'Project Manager', 'Scope', 'Won On'],
   ];
   const tasks: Grid = [
     [
@@ -172,6 +180,7 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
       `PM ${(p % 7) + 1}`,
       templated ? pick([0.5, 1, 1.5]) : 1,
     ]);
+    if (!proposal) projects[projects.length - 1].push(iso(first - 120));
     if (templated) continue;
     const count = Math.min(perProject, size.tasks - made);
     for (let t = 0; t < count; t++) {
@@ -221,6 +230,11 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
     }
     if (chance(0.2)) timeOff.push([name, iso(random.int(0, span)), '', 4, 'Appointment']);
   }
+  const quotas: Grid = [['Owner', 'Metric', 'Period', 'Target']];
+  for (let a = 1; a <= Math.min(5, clientCount); a++) {
+    quotas.push([`AM ${a}`, 'Revenue', String(y - 1), 400_000], [`AM ${a}`, 'New Clients', String(y - 1), 1]);
+    quotas.push([`AM ${a}`, 'Expansion Revenue', String(y - 1), 300_000]);
+  }
   return {
     Clients: clients,
     Staff: staff,
@@ -228,6 +242,7 @@ export function generateFirm(size: FirmSize): Record<string, Grid> {
     Projects: projects,
     Tasks: tasks,
     Templates: templates,
+    Quotas: quotas,
     Settings: [
       ['Key', 'Value'],
       ['Plan Start', size.start ?? '2027-01-04'],

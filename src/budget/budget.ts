@@ -30,7 +30,7 @@ export interface ProjectBudget {
   drivers: Driver[];
   /** How each task's hours range was set. */
   methods: { threePoint: number; history: number; known: number };
-  /** The last day the plan has this project's open work on (undefined when none is planned). */
+  /** The last day the plan has this project's open work or milestones on (undefined when none is planned). */
   end?: Day;
   /** Everyone the plan puts on the project's open work. */
   crew: string[];
@@ -165,7 +165,7 @@ function projectBudget(
   const fixedFee = project.value;
   const result = simulate(lines, ctx.model.projectCorrelation, seedOf(project.project), fixedFee);
   const planned = items.map((i) => ctx.planned.get(i.key)).filter((t): t is PlannedTask => t !== undefined && t.state !== 'unstaffable');
-  const ends = planned.filter((t) => t.state !== 'milestone').map((t) => t.end);
+  const ends = planned.map((t) => t.end);
   const crew = [...new Set(planned.flatMap((t) => t.crew.map((c) => c.name)))];
   return {
     project,

@@ -6,6 +6,7 @@ import { budgetRanges } from '../budget/budget';
 import { estimateRanges } from '../budget/estimate';
 import { budgetRangeTable } from '../budget/sheet';
 import { formatProblem, hasErrors, type Problem } from '../model/problems';
+import { TimeOff } from '../model/sheets';
 import { planSchedule } from '../schedule/schedule';
 import { answering, asTable, messageColumn } from './lib/args';
 import { withCostsRange } from './lib/budget-costs';
@@ -46,7 +47,9 @@ function estimateCells(hours: unknown, past_estimates: unknown, past_actuals: un
 /**
  * Cost and price ranges per project: labour at the crew's rates from the plan (or the median rate of
  * qualified staff for unassigned work), plus non-labour costs, as P10 / P50 / P90 from simulated
- * outcomes. Fixed-fee projects (a Value in Projects) show their fee as the price.
+ * outcomes. Fixed-fee projects (a Value in Projects) show their fee as the price. Projects with a
+ * Type and no tasks are priced from this spreadsheet's Templates, planned with its TimeOff and
+ * Settings (Coverage, Target Margin %, Currency), as the Budget panel prices them.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table with Cost Rate and Bill Rate, header row included.
@@ -60,7 +63,9 @@ export function BUDGETRANGE(tasks: unknown, staff: unknown, costs?: unknown, pro
 }
 
 function budgetRangeCells(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown[][] {
-  const { plan, message, timeZone } = planFromRanges('BUDGETRANGE', { Tasks: tasks, Staff: staff, Projects: projects });
+  const { plan, message, timeZone } = planFromRanges('BUDGETRANGE', { Tasks: tasks, Staff: staff, Projects: projects }, undefined, [
+    TimeOff,
+  ]);
   if (!plan) return message as string[][];
   const priced = withCostsRange(plan, costs);
   if (hasErrors(priced.problems)) return problemsColumn('BUDGETRANGE', 'read the costs', priced.problems);

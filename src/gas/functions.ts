@@ -3,6 +3,7 @@
 
 import { isBlank } from '../model/cells';
 import { parseRequirements, parseSkills, skillMatch } from '../model/skills';
+import { projectsWithoutWork } from '../model/work';
 import { planSchedule } from '../schedule/schedule';
 import { assignTable } from '../schedule/sheet';
 import { asList, asTable } from './lib/args';
@@ -11,13 +12,15 @@ import { toReturnedValue } from './lib/values';
 
 /**
  * Plans tasks: who does each one and when, respecting skills, crews, capacity, time off,
- * dependencies and due dates, with the reason for every choice.
+ * dependencies and due dates, with the reason for every choice. Projects with a Type and no tasks are
+ * planned from this spreadsheet's Templates sheet, with its Settings, as the Plan panel plans them; a
+ * project with no work to plan gets a row saying so.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
  * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
  * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
- * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default today.
+ * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default Settings > Plan Start, else today.
  * @return A table with a header row: Project · Task · Assignee · Start · End · Hours · Why.
  * @customfunction
  */
@@ -28,7 +31,8 @@ export function ASSIGN(tasks: unknown, staff: unknown, projects?: unknown, timeo
     plan_start,
   );
   if (!plan) return message as string[][];
-  return assignTable(planSchedule(plan)).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+  const empty = projectsWithoutWork(plan, plan.settings.planProposals);
+  return assignTable(planSchedule(plan), empty).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }
 
 /**

@@ -5,6 +5,8 @@ import { isBlank } from '../model/cells';
 import { type Day, dayToIso } from '../model/dates';
 import { formatProblem, type Problem } from '../model/problems';
 import { readWorkbook } from '../model/read';
+import { Settings } from '../model/settings';
+import { Clients } from '../model/sheets';
 import { attainments } from '../quota/attainment';
 import { attainmentTable, type Wording } from '../quota/attainment-sheet';
 import { quotaProblems } from '../quota/checks';
@@ -13,6 +15,7 @@ import { plural, roundFigure } from '../quota/units';
 import { planSchedule } from '../schedule/schedule';
 import { asTable, messageColumn, sheetTimeZone } from './lib/args';
 import { today } from './lib/clock';
+import { contextSheets } from './lib/context';
 import { planFromRanges } from './lib/plan';
 import { dayArgument } from './lib/quota-args';
 import { toReturnedValue } from './lib/values';
@@ -37,7 +40,8 @@ function problemsColumn(fn: string, problems: readonly Problem[]): string[][] {
  * Quota attainment: for each Quotas row, what the owner achieved in the period as of a date, against
  * the target, with a projection from open proposals and a status (ahead, on track, at risk, behind).
  * Billable Hours and plan-based projections need Tasks and Staff; those cells say so (the sidebar's
- * Quotas panel has them). New clients and existing accounts are judged from the Projects rows given.
+ * Quotas panel has them). New clients and existing accounts are judged from the Projects rows given
+ * and this spreadsheet's Clients sheet (Since), as the Quotas panel judges them.
  *
  * @param {Quotas!A1:D50} quotas The Quotas table (Owner, Metric, Period, Target), header row included.
  * @param {Projects!A1:P200} projects The Projects table, header row included.
@@ -56,7 +60,8 @@ export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown):
     projectTable.length ? '' : 'projects (argument 2) is empty: pass the Projects table with its header row, e.g. Projects!A1:P200',
   ].filter(Boolean);
   if (empty.length) return messageColumn(`ATTAINMENT cannot compute: ${plural(empty.length, 'problem')}`, empty);
-  const { plan, problems } = readWorkbook({ Quotas: quotaTable, Projects: projectTable }, { timeZone, today: today(timeZone) });
+  const raw = { ...contextSheets([Clients, Settings]), Quotas: quotaTable, Projects: projectTable };
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   const all = [...problems, ...quotaProblems(plan)];
   if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', all);
   const table = attainmentTable(attainments(plan, { asOf: asOf.value }), ATTAINMENT_WORDING);
@@ -87,7 +92,7 @@ function window(fn: string, from: unknown, to: unknown, timeZone: string): { fro
 /**
  * Utilization of each person over a window: working hours available (from Hours/Week, Work Days,
  * start and end dates, time off and company holidays) against the hours the plan of these tasks books
- * for them. The plan starts today, so capacity is counted from the later of today and from.
+ * for them. The plan starts on Settings > Plan Start (else today), so capacity is counted from the later of that day and from.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
@@ -108,7 +113,7 @@ export function UTILIZATION(tasks: unknown, staff: unknown, timeoff?: unknown, f
   if (!plan) return message as string[][];
   if (range.to < plan.planStart) {
     return messageColumn('UTILIZATION cannot compute: 1 problem', [
-      `the window ${dayToIso(range.from)}..${dayToIso(range.to)} ends before the plan starts (today, ${dayToIso(plan.planStart)}); choose dates from today on`,
+      `the window ${dayToIso(range.from)}..${dayToIso(range.to)} ends before the plan starts (${dayToIso(plan.planStart)}); choose dates from then on`,
     ]);
   }
   const planned = { from: Math.max(range.from, plan.planStart), to: range.to };

@@ -7,11 +7,11 @@ import type { Plan } from '../model/plan';
 import { ProblemsError } from '../model/problems';
 import { readWorkbook } from '../model/read';
 import { nameKey } from '../model/work';
-import { planSchedule } from '../schedule/schedule';
 import { clientCopy } from '../share/copy';
+import { copyPlan } from '../share/plan';
 import { scheduleFromShared } from '../share/planned';
 import { type ShareRecord, timestamp } from '../share/shares';
-import { clientViewTable } from '../share/table';
+import { clientViewTable, SHORTER_SEARCH } from '../share/table';
 import { blockingProblems, shareTargets, targetOf } from '../share/targets';
 import { clientView, isClientOf, shownProjects } from '../share/view';
 import { asList, messageColumn } from './lib/args';
@@ -46,8 +46,10 @@ export function CLIENTVIEW(client: unknown, projects: unknown, tasks: unknown, s
     return messageColumn(`CLIENTVIEW: no project has the client "${name}"`, ['Check the spelling against Projects > Client.']);
   }
   const withStaff = staff !== undefined && staff !== '';
-  const schedule = withStaff ? planSchedule(plan, { includeProposals: false }) : undefined;
-  return clientViewTable(clientView(plan, schedule, name, plan.today)).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+  const planned = withStaff ? copyPlan(plan) : undefined;
+  const table = clientViewTable(clientView(plan, planned?.schedule, name, plan.today));
+  if (planned && !planned.asCopy) table[1][2] = SHORTER_SEARCH;
+  return table.map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }
 
 /** The Shares sheet's rows, for the Share panel. */

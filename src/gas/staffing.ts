@@ -14,7 +14,7 @@ import { toReturnedValue } from './lib/values';
  * @param {Staff!A1:K40} staff The Staff table, header row included.
  * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
  * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
- * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default today.
+ * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default Settings > Plan Start, else today.
  * @return A table with a header row: Action · Person · Skill · Late Days Saved · Days Saved · Why.
  * @customfunction
  */

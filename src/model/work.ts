@@ -158,3 +158,28 @@ export function workItems(plan: Plan, options: WorkOptions = {}): WorkItem[] {
   }
   return items;
 }
+
+/** A project the plan should hold that has no work to plan, and why. */
+export interface EmptyProject {
+  project: ProjectRow;
+  reason: string;
+}
+
+/**
+ * Won and active projects (and proposals, when planned) with no work at all: no Tasks rows, and no
+ * Templates rows for their Type. A plan leaves them out, so whatever shows the plan says so.
+ */
+export function projectsWithoutWork(plan: Plan, includeProposals: boolean): EmptyProject[] {
+  const withWork = new Set(workItems(plan).map((item) => nameKey(item.project.project)));
+  const statuses: ProjectRow['status'][] = includeProposals ? ['Won', 'Active', 'Proposal'] : ['Won', 'Active'];
+  return plan.projects
+    .filter((p) => statuses.includes(p.status) && !withWork.has(nameKey(p.project)))
+    .map((project) => ({
+      project,
+      reason: !project.type
+        ? 'no rows in Tasks'
+        : plan.layout.Templates
+          ? `no rows in Tasks, and Templates has none for its Type "${project.type}"`
+          : `no rows in Tasks, and no Templates sheet for its Type "${project.type}"`,
+    }));
+}

@@ -3,6 +3,7 @@
 import { type Day, dayToIso, shortDate } from '../model/dates';
 import type { Cell, SheetOutput } from '../model/output';
 import { PLACEHOLDER_INK } from '../model/placeholder';
+import type { EmptyProject } from '../model/work';
 import type { BoundedResult, PlannedTask, ScheduleResult } from './schedule';
 
 const LATE = '#fce8e6';
@@ -32,8 +33,11 @@ function inPlanOrder(tasks: readonly PlannedTask[]): PlannedTask[] {
     .map(({ t }) => t);
 }
 
-/** ASSIGN's answer: a header row, then Project · Task · Assignee · Start · End · Hours · Why. */
-export function assignTable(result: ScheduleResult): Cell[][] {
+/**
+ * ASSIGN's answer: a header row, then Project · Task · Assignee · Start · End · Hours · Why, then a row
+ * for each project left out for having no work to plan.
+ */
+export function assignTable(result: ScheduleResult, empty: readonly EmptyProject[] = []): Cell[][] {
   return [
     ['Project', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Why'],
     ...inPlanOrder(result.tasks).map((t): Cell[] => [
@@ -45,6 +49,7 @@ export function assignTable(result: ScheduleResult): Cell[][] {
       Math.round(t.hours * 100) / 100,
       t.why,
     ]),
+    ...empty.map((e): Cell[] => [e.project.project, null, null, null, null, null, `Not planned: ${e.reason}.`]),
   ];
 }
 

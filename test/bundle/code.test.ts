@@ -102,6 +102,46 @@ describe('custom functions, called as Sheets calls them', () => {
     expect(again).toEqual(answer);
   });
 
+  it('ASSIGN plans projects from this spreadsheet’s Templates, and says which projects have no work to plan', () => {
+    const tabs = {
+      Staff: [
+        ['Name', 'Skills'],
+        ['Ana', 'Audio:3'],
+      ],
+      Tasks: [
+        ['Project', 'Task', 'Skills', 'Hours'],
+        ['Booth', 'Mix', 'Audio:2', 8],
+      ],
+      Projects: [
+        ['Project', 'Client', 'Type'],
+        ['Booth', 'Acme', ''],
+        ['Refresh', 'Acme', 'AV Refresh'],
+      ],
+      Settings: [
+        ['Key', 'Value'],
+        ['Plan Start', '2027-01-04'],
+      ],
+    };
+    const ask = (addon: ReturnType<typeof addonWith>['addon']) =>
+      addon.customFunction('ASSIGN', [tabs.Tasks, tabs.Staff, tabs.Projects]) as unknown[][];
+    const without = ask(addonWith(tabs).addon);
+    expect(without.map((r) => [r[0], r[1], r[6]]).slice(1)).toEqual([
+      ['Booth', 'Mix', expect.any(String)],
+      ['Refresh', '', 'Not planned: no rows in Tasks, and no Templates sheet for its Type "AV Refresh".'],
+    ]);
+    const templates = [
+      ['Type', 'Task', 'Skills', 'Hours'],
+      ['AV Refresh', 'Survey', 'Audio:1', 4],
+    ];
+    const planned = ask(addonWith({ ...tabs, Templates: templates }).addon);
+    expect(planned.map((r) => [r[0], r[1], r[2]]).slice(1)).toEqual([
+      ['Booth', 'Mix', 'Ana'],
+      ['Refresh', 'Survey', 'Ana'],
+    ]);
+    // The plan starts on Settings > Plan Start when no plan_start is given.
+    expect((planned[1][3] as Date).toISOString().slice(0, 10)).toBe('2027-01-04');
+  });
+
   it('GANTT marks a header row of dates, one row per task for a column of tasks', () => {
     const { addon } = addonWith();
     const at = (iso: string) => new Date(`${iso}T05:00:00Z`);

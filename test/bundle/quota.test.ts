@@ -23,8 +23,9 @@ describe('ATTAINMENT', () => {
     const row = (owner: string, metric: string) => answer.find((r) => r[0] === owner && r[1] === metric);
     expect(row('Luis Romero', 'Revenue')).toEqual(['Luis Romero', 'Revenue', '2026-Q4', 250000, 175000, 0.7, 247000, 'at risk']);
     expect(row('Rachel Kim', 'Revenue')).toEqual(['Rachel Kim', 'Revenue', '2026', 650000, 619000, 0.9523, 619000, 'at risk']);
-    // Only Projects rows are given, so Marrow & Finch and Bluewater count as first won in 2026.
-    expect(row('Luis Romero', 'New Clients')).toEqual(['Luis Romero', 'New Clients', '2026', 2, 2, 1, 2.6, 'ahead']);
+    // Clients > Since is read from the spreadsheet, as the Quotas panel reads it: Marrow & Finch (since
+    // 2025) and Bluewater (since 2024) were clients before their first win in 2026, so neither is new.
+    expect(row('Luis Romero', 'New Clients')).toEqual(['Luis Romero', 'New Clients', '2026', 2, 0, 0, 0.6, 'behind']);
   });
 
   it('says in the cells what plan-based projections and Billable Hours need, instead of inventing numbers', () => {

@@ -7,6 +7,7 @@ import type { ShareReport, ShareRequest } from '../../src/api';
 import { dateToDay, isoToDay, SHEETS_EPOCH } from '../../src/model/dates';
 import { readWorkbook } from '../../src/model/read';
 import { planSchedule } from '../../src/schedule/schedule';
+import { COPY_PLAN } from '../../src/share/plan';
 import { sharedTasks } from '../../src/share/planned';
 import { addonWith, SAMPLE_WORKBOOK, sampleAddon } from '../support/addon';
 
@@ -25,11 +26,11 @@ function edit(loaded: Loaded, sheet: string, row: number, column: number, value:
   target.edit(row, column).value = value as string;
 }
 
-/** What the sidebar does: read the workbook, plan it, send the clients' planned tasks. */
+/** What the Share panel does: read the workbook, plan it as the panels do, send the clients' planned tasks. */
 function request(loaded: Loaded, clients: string[]): ShareRequest {
   const snapshot = loaded.addon.run('getWorkbook', []) as { sheets: Record<string, unknown[][]>; timeZone: string; today: string };
   const { plan } = readWorkbook(snapshot.sheets, { timeZone: snapshot.timeZone, today: isoToDay(snapshot.today) as number });
-  return { clients, planned: sharedTasks(plan, planSchedule(plan, { includeProposals: false }), clients) };
+  return { clients, planned: sharedTasks(plan, planSchedule(plan, COPY_PLAN), clients) };
 }
 
 function share(loaded: Loaded, clients: string[]): ShareReport {
@@ -307,6 +308,16 @@ describe('CLIENTVIEW, called as Sheets calls it', () => {
     const copy = loaded.services.drive.values(copyOf(loaded, HELIOS).id, 'Plan');
     const asCopy = answer.map((row) => row.map((v) => (v instanceof Date ? dateToDay(v, 'America/New_York') - SHEETS_EPOCH : v)));
     expect(asCopy).toEqual(copy);
+  });
+
+  it('says so when the firm is too big to plan as the Share panel does within a formula', () => {
+    const loaded = sampleAddon();
+    const settings = sheetValues(loaded, 'Settings');
+    edit(loaded, 'Settings', settings.findIndex((r) => r[0] === 'Iterations') + 1, 2, 100_000);
+    const [projects, tasks, staff] = ranges(loaded);
+    const answer = loaded.addon.customFunction('CLIENTVIEW', [HELIOS, projects, tasks, staff]) as unknown[][];
+    expect(answer[1][2]).toMatch(/^The firm is too big to plan here as the Share panel does: .* the copy may differ\.$/);
+    expect(answer.map((r) => r[0])).toContain('Helios CES Booth');
   });
 
   it('without staff shows what is known and says planned dates need the staff range', () => {

@@ -2,10 +2,13 @@
 
 import type { Plan } from '../../model/plan';
 import { formatProblem, hasErrors } from '../../model/problems';
-import { columnValues, type Grid, type RawWorkbook, readWorkbook } from '../../model/read';
-import { Tasks } from '../../model/sheets';
+import { columnValues, findTab, type RawWorkbook, readWorkbook } from '../../model/read';
+import { Settings } from '../../model/settings';
+import { Tasks, Templates } from '../../model/sheets';
 import { asTable, messageColumn, sheetTimeZone } from './args';
 import { today } from './clock';
+import type { SheetSpec } from './context';
+import { contextSheets } from './context';
 
 export interface RangePlan {
   plan?: Plan;
@@ -15,27 +18,29 @@ export interface RangePlan {
 }
 
 /**
- * Reads ranges passed to a custom function. Without a Projects range, every project named in Tasks
- * is taken as active work for a client of the same name.
+ * Reads ranges passed to a custom function, with this spreadsheet's Settings and Templates as the
+ * panels read them (a plan_start argument overrides Settings > Plan Start). Without a Projects range,
+ * every project named in Tasks is taken as active work for a client of the same name.
  */
 export function planFromRanges(
   fn: string,
   ranges: { Tasks: unknown; Staff: unknown; Projects?: unknown; TimeOff?: unknown },
   planStart?: unknown,
+  /** Sheets to read from the spreadsheet too, for a function that takes no range for them. */
+  alsoRead: readonly SheetSpec[] = [],
 ): RangePlan {
   const timeZone = sheetTimeZone();
   const tasks = asTable(ranges.Tasks);
-  const raw: RawWorkbook = { Tasks: tasks, Staff: asTable(ranges.Staff) };
+  const raw: RawWorkbook = { ...contextSheets([Settings, Templates, ...alsoRead]), Tasks: tasks, Staff: asTable(ranges.Staff) };
   const projects = asTable(ranges.Projects);
   raw.Projects = projects.length
     ? projects
     : [['Project', 'Client'], ...[...new Set(columnValues(Tasks, tasks, 'project').map(String))].map((p) => [p, p])];
   if (ranges.TimeOff !== undefined && ranges.TimeOff !== '') raw.TimeOff = asTable(ranges.TimeOff);
-  if (planStart !== undefined && planStart !== '')
-    raw.Settings = [
-      ['Key', 'Value'],
-      ['Plan Start', planStart],
-    ] as Grid;
+  if (planStart !== undefined && planStart !== '') {
+    const tab = findTab(raw, Settings) ?? 'Settings';
+    raw[tab] = [...(raw[tab] ?? [['Key', 'Value']]), ['Plan Start', planStart]];
+  }
   const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   if (hasErrors(problems)) {
     const errors = problems.filter((p) => p.severity === 'error');

@@ -4,12 +4,13 @@
 
 import type { Plan } from '../../model/plan';
 import { columnLetter, formatProblem, type Problem } from '../../model/problems';
-import { findTab, type Grid, type RawWorkbook, readWorkbook } from '../../model/read';
+import { type RawWorkbook, readWorkbook } from '../../model/read';
 import { Settings } from '../../model/settings';
 import { Clients, Templates, TimeOff } from '../../model/sheets';
 import { blockingProblems } from '../../share/targets';
 import { asTable, messageColumn } from './args';
 import { today } from './clock';
+import { contextSheets } from './context';
 import { timeZoneOf } from './spreadsheet';
 
 export interface ClientViewInput {
@@ -17,17 +18,6 @@ export interface ClientViewInput {
   /** The readable answer when the ranges cannot be read. */
   message?: string[][];
   timeZone: string;
-}
-
-function contextSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, withStaff: boolean): RawWorkbook {
-  const tabs: Record<string, Grid> = Object.fromEntries(ss.getSheets().map((s) => [s.getName(), []]));
-  const specs = withStaff ? [Settings, Clients, TimeOff, Templates] : [Settings, Clients, Templates];
-  const raw: RawWorkbook = {};
-  for (const spec of specs) {
-    const tab = findTab(tabs, spec);
-    if (tab !== undefined) raw[tab] = (ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet).getDataRange().getValues();
-  }
-  return raw;
 }
 
 /** Without staff no one can be checked against Staff, so pins are taken as written. */
@@ -41,7 +31,8 @@ export function clientViewInput(ranges: { Projects: unknown; Tasks: unknown; Sta
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = timeZoneOf(ss);
   const withStaff = ranges.Staff !== undefined && ranges.Staff !== '';
-  const raw: RawWorkbook = { ...contextSheets(ss, withStaff), Projects: asTable(ranges.Projects), Tasks: asTable(ranges.Tasks) };
+  const context = withStaff ? [Settings, Clients, TimeOff, Templates] : [Settings, Clients, Templates];
+  const raw: RawWorkbook = { ...contextSheets(context), Projects: asTable(ranges.Projects), Tasks: asTable(ranges.Tasks) };
   if (withStaff) raw.Staff = asTable(ranges.Staff);
   const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   const errors = blockingProblems(plan, withStaff ? problems : withoutStaffChecks(plan, problems));
