@@ -32,7 +32,8 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 const state = { sheets: [] as SheetView[], active: undefined as string | undefined };
 const grid = new Grid($('grid'), () => {
   $('address').textContent = grid.address();
-  editing?.selected();
+  if (editing) editing.selected();
+  else ($('formula') as HTMLInputElement).value = grid.cell(grid.anchor.row, grid.anchor.column).text;
 });
 
 function drawTabs(): void {

@@ -3,16 +3,20 @@
 // Planning runs here; the server re-reads the sheets and writes every copy from its own read.
 
 import type { ShareOutcome } from '../../src/api';
+import { isoToDay } from '../../src/model/dates';
 import { nameKey } from '../../src/model/work';
+import { plural } from '../../src/quota/units';
+import { clientCopy } from '../../src/share/copy';
 import { sharedTasks } from '../../src/share/planned';
 import { isAuthorizationLink, isCopyLink, type ShareRecord } from '../../src/share/shares';
-import { blockingProblems, type ShareTarget, shareTargets } from '../../src/share/targets';
+import { blockingProblems, type ShareTarget, shareTargets, targetOf } from '../../src/share/targets';
 import { shownProjects } from '../../src/share/view';
 import { clear, h, uid } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
 import { actionButton, linked, messageArea, problemList, progress, section, showMessage } from '../ui';
 import { type LoadedWorkbook, loadWorkbook } from '../workbook';
+import { shareConfirmation } from './share-confirm';
 
 interface ClientRow {
   client: string;
@@ -105,7 +109,7 @@ export function sharePanel(): HTMLElement {
   const refresh = async () => {
     const [workbook, records] = await Promise.all([loadWorkbook(), server.getShares()]);
     render(workbook, records);
-    return workbook;
+    return { workbook, records };
   };
 
   const picked = (): string[] | undefined => {
@@ -139,23 +143,39 @@ export function sharePanel(): HTMLElement {
         return;
       }
       showMessage(area, 'info', 'Reading the workbook…');
-      const workbook = await refresh();
+      const { workbook, records } = await refresh();
       const blocking = blockingProblems(workbook.plan, workbook.problems);
       if (blocking.length) {
         showMessage(area, 'error', 'Fix these first; nothing was shared:', problemList(blocking));
         return;
       }
       const result = await planWorkbook(workbook, false, bar);
-      await bar.set(1, `Writing ${clients.length === 1 ? 'the copy' : `${clients.length} copies`}…`);
-      try {
-        const report = await server.shareClients({ clients, planned: sharedTasks(workbook.plan, result, clients) });
-        const failed = report.outcomes.filter((o) => !o.ok).length;
-        const summary = failed ? `${failed} of ${report.outcomes.length} not done:` : 'Done. The Shares sheet records each copy.';
-        showMessage(area, reportKind(report.outcomes), summary, outcomeList(report.outcomes));
-      } finally {
-        bar.hide();
-        await refresh();
-      }
+      bar.hide();
+      clear(area);
+      const today = isoToDay(workbook.snapshot.today) as number;
+      const copies = clients.map((client) => clientCopy(workbook.plan, result, client, today));
+      const targets = shareTargets(workbook.plan, workbook.problems);
+      const invited = new Set(copies.flatMap((c) => targetOf(targets, c.client)?.emails ?? []));
+      const yes = actionButton(
+        `Yes, share ${copies.length === 1 ? 'this copy' : `these ${copies.length} copies`} with ${plural(invited.size, 'person', 'people')}`,
+        area,
+        async () => {
+          clear(confirmArea);
+          await bar.set(1, `Writing ${clients.length === 1 ? 'the copy' : `${clients.length} copies`}…`);
+          try {
+            const report = await server.shareClients({ clients, planned: sharedTasks(workbook.plan, result, clients) });
+            const failed = report.outcomes.filter((o) => !o.ok).length;
+            const summary = failed ? `${failed} of ${report.outcomes.length} not done:` : 'Done. The Shares sheet records each copy.';
+            showMessage(area, reportKind(report.outcomes), summary, outcomeList(report.outcomes));
+          } finally {
+            bar.hide();
+            await refresh();
+          }
+        },
+        true,
+      );
+      confirmArea.append(shareConfirmation(copies, targets, records, yes, () => clear(confirmArea)));
+      yes.focus();
     },
     true,
   );

@@ -65,6 +65,25 @@ describe('the Share panel', () => {
     await panel.getByRole('checkbox', { name: 'Helios Energy' }).check();
     await panel.getByRole('checkbox', { name: 'Marrow & Finch' }).check();
     await panel.getByRole('button', { name: 'Create / Refresh client copies' }).click();
+
+    // First the question: who is emailed, and each copy as its client will see it. Nothing is created yet.
+    const confirm = panel.getByRole('alertdialog', { name: 'Confirm sharing' });
+    await confirm.waitFor({ timeout: 60_000 });
+    const asked = await confirm.textContent();
+    expect(asked).toContain('Drive emails a view-only invitation to events@helios-energy.example, j.moreau@helios-energy.example.');
+    expect(asked).toContain('Drive emails a view-only invitation to pr@marrowfinch.example.');
+    await confirm.getByText('What Helios Energy will see').click();
+    const preview = await confirm.getByRole('region', { name: 'Plan sheet' }).first().textContent();
+    expect(preview).toContain('Helios CES Booth');
+    expect(preview).not.toContain('Marrow');
+    expect(preview).not.toMatch(/\$|185,000|Rate/);
+    expect(view.drive().calls).toEqual([]);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(view.drive().calls).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Create / Refresh client copies' }).click();
+    await panel.getByRole('button', { name: 'Yes, share these 2 copies with 3 people' }).click({ timeout: 60_000 });
     await panel.getByText('Done. The Shares sheet records each copy.').waitFor({ timeout: 90_000 });
     const results = await panel.locator('.message li').allTextContents();
     expect(results[0]).toMatch(/^Helios Energy: Copy created, shared view-only with events@helios-energy\.example/);
@@ -75,6 +94,26 @@ describe('the Share panel', () => {
     const files = [...view.drive().files.values()];
     expect(files.map((f) => f.name).sort()).toEqual(['Helios Energy — Project plan', 'Marrow & Finch — Project plan']);
     expect(files.flatMap((f) => f.permissions).every((p) => p.role === 'owner' || p.role === 'reader')).toBe(true);
+
+    // "Open copy" opens the in-memory copy as its own page: the client's view, read-only.
+    const opened = page.context().waitForEvent('page');
+    await panel.locator('.message li', { hasText: 'Helios Energy' }).getByRole('link', { name: 'Open copy' }).click();
+    const copy = await opened;
+    await copy.locator('#grid table[data-sheet="Plan"]').waitFor();
+    expect(await copy.locator('h1').textContent()).toBe('Helios Energy — Project plan');
+    expect(await copy.locator('#tabs button').allTextContents()).toEqual(['Plan', 'Timeline']);
+    const seen = (await copy.locator('#grid table').textContent()) as string;
+    expect(seen).toContain('Helios CES Booth');
+    expect(seen).not.toContain('Marrow');
+    expect(seen).not.toContain('Maya Okafor (Production');
+    await copy.locator('#grid tbody tr:nth-child(5) td:nth-of-type(1)').click();
+    await copy.keyboard.type('x');
+    await copy.keyboard.press('Delete');
+    expect(await copy.locator('#editor').count()).toBe(0);
+    expect(await copy.locator('#grid tbody tr:nth-child(5) td:nth-of-type(1)').textContent()).not.toBe('x');
+    await copy.locator('#tabs').getByRole('button', { name: 'Timeline' }).click();
+    await copy.locator('#grid table[data-sheet="Timeline"]').waitFor();
+    await copy.close();
 
     // The audit trail, in the workbook.
     await page.locator('#tabs button', { hasText: /^Shares$/ }).click();
