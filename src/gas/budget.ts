@@ -5,21 +5,15 @@
 import { budgetRanges } from '../budget/budget';
 import { estimateRanges } from '../budget/estimate';
 import { budgetRangeTable } from '../budget/sheet';
-import { formatProblem, hasErrors, type Problem } from '../model/problems';
+import { hasErrors } from '../model/problems';
 import { TimeOff } from '../model/sheets';
+import { plural } from '../quota/units';
 import { planSchedule } from '../schedule/schedule';
-import { answering, asTable, messageColumn } from './lib/args';
+import { answering, messageColumn, problemsColumn } from './lib/answer';
+import { asTable } from './lib/args';
 import { withCostsRange } from './lib/budget-costs';
 import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
-
-function problemsColumn(fn: string, what: string, problems: readonly Problem[]): string[][] {
-  const errors = problems.filter((p) => p.severity === 'error');
-  return messageColumn(
-    `${fn} cannot ${what}: ${errors.length} problem${errors.length === 1 ? '' : 's'} (cells count from each range's first row)`,
-    errors.map(formatProblem),
-  );
-}
 
 /**
  * A range for an hours estimate, calibrated on past estimates and the hours they really took: the
@@ -32,14 +26,14 @@ function problemsColumn(fn: string, what: string, problems: readonly Problem[]):
  * @return One row: Low · Likely · High hours.
  * @customfunction
  */
-export function ESTIMATE(hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown[][] {
+export function ESTIMATE(hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown {
   return answering('ESTIMATE', () => estimateCells(hours, past_estimates, past_actuals, coverage));
 }
 
 function estimateCells(hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown[][] {
   const answer = estimateRanges(asTable(hours).flat(), asTable(past_estimates).flat(), asTable(past_actuals).flat(), coverage);
   if (answer.errors.length) {
-    return messageColumn(`ESTIMATE: ${answer.errors.length} problem${answer.errors.length === 1 ? '' : 's'}`, answer.errors);
+    return messageColumn(`ESTIMATE: ${plural(answer.errors.length, 'problem')}`, answer.errors);
   }
   return answer.rows;
 }
@@ -58,7 +52,7 @@ function estimateCells(hours: unknown, past_estimates: unknown, past_actuals: un
  * @return A table with a header row: Project · Cost P10 · Cost P50 · Cost P90 · Price P10 · Price P50 · Price P90.
  * @customfunction
  */
-export function BUDGETRANGE(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown[][] {
+export function BUDGETRANGE(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown {
   return answering('BUDGETRANGE', () => budgetRangeCells(tasks, staff, costs, projects));
 }
 

@@ -6,6 +6,7 @@ import { parseRequirements, parseSkills, skillMatch } from '../model/skills';
 import { projectsWithoutWork } from '../model/work';
 import { planSchedule } from '../schedule/schedule';
 import { assignTable } from '../schedule/sheet';
+import { answering } from './lib/answer';
 import { asList, asTable } from './lib/args';
 import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
@@ -24,15 +25,17 @@ import { toReturnedValue } from './lib/values';
  * @return A table with a header row: Project · Task · Assignee · Start · End · Hours · Why.
  * @customfunction
  */
-export function ASSIGN(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown[][] {
-  const { plan, message, timeZone } = planFromRanges(
-    'ASSIGN',
-    { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
-    plan_start,
-  );
-  if (!plan) return message as string[][];
-  const empty = projectsWithoutWork(plan, plan.settings.planProposals);
-  return assignTable(planSchedule(plan), empty).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+export function ASSIGN(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown {
+  return answering('ASSIGN', () => {
+    const { plan, message, timeZone } = planFromRanges(
+      'ASSIGN',
+      { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
+      plan_start,
+    );
+    if (!plan) return message;
+    const empty = projectsWithoutWork(plan, plan.settings.planProposals);
+    return assignTable(planSchedule(plan), empty).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+  });
 }
 
 /**
@@ -44,14 +47,16 @@ export function ASSIGN(tasks: unknown, staff: unknown, projects?: unknown, timeo
  * @return A number from 0 to 1 (or one per cell of the skills range).
  * @customfunction
  */
-export function SKILLMATCH(required: unknown, skills: unknown): number | string | (number | string)[][] {
-  const req = parseRequirements(asList(required).join(';'));
-  if (!req.ok) return `SKILLMATCH: required ${req.error}`;
-  const match = (cell: unknown): number | string => {
-    if (isBlank(cell)) return '';
-    const has = parseSkills(String(cell));
-    if (!has.ok) return `SKILLMATCH: skills ${has.error}`;
-    return Math.round(skillMatch(req.value, has.value.skills) * 1000) / 1000;
-  };
-  return Array.isArray(skills) ? asTable(skills).map((row) => row.map(match)) : match(skills);
+export function SKILLMATCH(required: unknown, skills: unknown): unknown {
+  return answering('SKILLMATCH', () => {
+    const req = parseRequirements(asList(required).join(';'));
+    if (!req.ok) return `SKILLMATCH: required ${req.error}`;
+    const match = (cell: unknown): number | string => {
+      if (isBlank(cell)) return '';
+      const has = parseSkills(String(cell));
+      if (!has.ok) return `SKILLMATCH: skills ${has.error}`;
+      return Math.round(skillMatch(req.value, has.value.skills) * 1000) / 1000;
+    };
+    return Array.isArray(skills) ? asTable(skills).map((row) => row.map(match)) : match(skills);
+  });
 }

@@ -3,7 +3,6 @@
 
 import { isBlank } from '../model/cells';
 import { type Day, dayToIso } from '../model/dates';
-import { formatProblem, type Problem } from '../model/problems';
 import { readWorkbook } from '../model/read';
 import { Settings } from '../model/settings';
 import { Clients } from '../model/sheets';
@@ -13,7 +12,8 @@ import { quotaProblems } from '../quota/checks';
 import { scheduledLoads, teamLoad } from '../quota/hours';
 import { plural, roundFigure } from '../quota/units';
 import { planSchedule } from '../schedule/schedule';
-import { asTable, messageColumn, sheetTimeZone } from './lib/args';
+import { answering, messageColumn, problemsColumn } from './lib/answer';
+import { asTable, sheetTimeZone } from './lib/args';
 import { today } from './lib/clock';
 import { contextSheets } from './lib/context';
 import { planFromRanges } from './lib/plan';
@@ -28,14 +28,6 @@ const ATTAINMENT_WORDING: Wording = {
   nothingToJudge: 'nothing to judge',
 };
 
-function problemsColumn(fn: string, problems: readonly Problem[]): string[][] {
-  const errors = problems.filter((p) => p.severity === 'error');
-  return messageColumn(
-    `${fn} cannot compute: ${plural(errors.length, 'problem')} (cells count from each range's first row)`,
-    errors.map(formatProblem),
-  );
-}
-
 /**
  * Quota attainment: for each Quotas row, what the owner achieved in the period as of a date, against
  * the target, with a projection from open proposals and a status (ahead, on track, at risk, behind).
@@ -49,7 +41,11 @@ function problemsColumn(fn: string, problems: readonly Problem[]): string[][] {
  * @return A table with a header row: Owner · Metric · Period · Target · Actual · % · Projected · Status.
  * @customfunction
  */
-export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown): unknown[][] {
+export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown): unknown {
+  return answering('ATTAINMENT', () => attainmentCells(quotas, projects, as_of));
+}
+
+function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): unknown[][] {
   const timeZone = sheetTimeZone();
   const asOf = dayArgument(as_of, timeZone);
   if (!asOf.ok) return messageColumn('ATTAINMENT cannot compute: 1 problem', [`as_of (argument 3) ${asOf.error}`]);
@@ -63,7 +59,7 @@ export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown):
   const raw = { ...contextSheets([Clients, Settings]), Quotas: quotaTable, Projects: projectTable };
   const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   const all = [...problems, ...quotaProblems(plan)];
-  if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', all);
+  if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', 'compute', all);
   const table = attainmentTable(attainments(plan, { asOf: asOf.value }), ATTAINMENT_WORDING);
   return table.map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }
@@ -102,7 +98,11 @@ function window(fn: string, from: unknown, to: unknown, timeZone: string): { fro
  * @return A table with a header row: Name · Capacity · Scheduled · Utilization %, one row per person, then All staff.
  * @customfunction
  */
-export function UTILIZATION(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown[][] {
+export function UTILIZATION(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown {
+  return answering('UTILIZATION', () => utilizationCells(tasks, staff, timeoff, from, to));
+}
+
+function utilizationCells(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown[][] {
   // Written without the optional range, =UTILIZATION(tasks, staff, from, to) puts the dates one place early.
   if (to === undefined && from !== undefined && !Array.isArray(timeoff) && !isBlank(timeoff))
     [timeoff, from, to] = [undefined, timeoff, from];

@@ -14,7 +14,8 @@ import { type ShareRecord, timestamp } from '../share/shares';
 import { clientViewTable, SHORTER_SEARCH } from '../share/table';
 import { blockingProblems, shareTargets, targetOf } from '../share/targets';
 import { clientView, isClientOf, shownProjects } from '../share/view';
-import { asList, messageColumn } from './lib/args';
+import { answering, messageColumn } from './lib/answer';
+import { asList } from './lib/args';
 import { now, today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
 import { findCopies, SHARE_SCOPES } from './lib/share-drive';
@@ -37,7 +38,11 @@ import { toReturnedValue } from './lib/values';
  * @return The client view: a title, then Projects, Tasks and milestones, and Your contacts.
  * @customfunction
  */
-export function CLIENTVIEW(client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown[][] {
+export function CLIENTVIEW(client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown {
+  return answering('CLIENTVIEW', () => clientViewCells(client, projects, tasks, staff));
+}
+
+function clientViewCells(client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown[][] {
   const name = String(asList(client)[0] ?? '').trim();
   if (!name) return [['CLIENTVIEW: client is required, e.g. =CLIENTVIEW("Helios Energy", Projects!A:P, Tasks!A:R, Staff!A:K)']];
   const { plan, message, timeZone } = clientViewInput({ Projects: projects, Tasks: tasks, Staff: staff });

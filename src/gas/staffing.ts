@@ -2,7 +2,7 @@
 
 import { adviseStaffing } from '../staffing/advisor';
 import { staffingTable } from '../staffing/table';
-import { answering } from './lib/args';
+import { answering } from './lib/answer';
 import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
 
@@ -18,14 +18,14 @@ import { toReturnedValue } from './lib/values';
  * @return A table with a header row: Action · Person · Skill · Late Days Saved · Days Saved · Why.
  * @customfunction
  */
-export function STAFFING(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown[][] {
+export function STAFFING(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown {
   return answering('STAFFING', () => {
     const { plan, message, timeZone } = planFromRanges(
       'STAFFING',
       { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
       plan_start,
     );
-    if (!plan) return message as string[][];
+    if (!plan) return message;
     return staffingTable(adviseStaffing(plan)).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
   });
 }

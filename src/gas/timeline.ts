@@ -3,6 +3,7 @@
 import { CalendarDay, date, isBlank } from '../model/cells';
 import { dateToDay } from '../model/dates';
 import { ganttRow } from '../timeline/gantt';
+import { answering } from './lib/answer';
 import { asTable, sheetTimeZone } from './lib/args';
 
 /**
@@ -16,7 +17,11 @@ import { asTable, sheetTimeZone } from './lib/args';
  * @return A row of 1s and blanks under the header (one row per task for columns of tasks).
  * @customfunction
  */
-export function GANTT(start: unknown, end: unknown, dates: unknown): (number | string)[][] {
+export function GANTT(start: unknown, end: unknown, dates: unknown): unknown {
+  return answering('GANTT', () => ganttCells(start, end, dates));
+}
+
+function ganttCells(start: unknown, end: unknown, dates: unknown): (number | string)[][] {
   const timeZone = sheetTimeZone();
   const day = (value: unknown): number | undefined => {
     const read = date(value instanceof Date ? new CalendarDay(dateToDay(value, timeZone)) : value);

@@ -21,17 +21,3 @@ export function asList(value: unknown): unknown[] {
 export function sheetTimeZone(): string {
   return timeZoneOf(SpreadsheetApp.getActiveSpreadsheet());
 }
-
-/** A custom function's answer when it cannot compute: a readable column of messages. */
-export function messageColumn(title: string, lines: readonly string[]): string[][] {
-  return [[title], ...lines.map((l) => [l])];
-}
-
-/** A custom function never fails in the cell: an unexpected error becomes a message too. */
-export function answering(fn: string, compute: () => unknown[][]): unknown[][] {
-  try {
-    return compute();
-  } catch (error) {
-    return messageColumn(`${fn} could not finish`, [error instanceof Error ? error.message : String(error)]);
-  }
-}

@@ -1,11 +1,12 @@
 // Turning custom-function ranges into a validated Plan, as the sheets would give it.
 
 import type { Plan } from '../../model/plan';
-import { formatProblem, hasErrors } from '../../model/problems';
+import { hasErrors } from '../../model/problems';
 import { columnValues, findTab, type RawWorkbook, readWorkbook } from '../../model/read';
 import { Settings } from '../../model/settings';
 import { Tasks, Templates } from '../../model/sheets';
-import { asTable, messageColumn, sheetTimeZone } from './args';
+import { problemsColumn } from './answer';
+import { asTable, sheetTimeZone } from './args';
 import { today } from './clock';
 import type { SheetSpec } from './context';
 import { contextSheets } from './context';
@@ -42,15 +43,6 @@ export function planFromRanges(
     raw[tab] = [...(raw[tab] ?? [['Key', 'Value']]), ['Plan Start', planStart]];
   }
   const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
-  if (hasErrors(problems)) {
-    const errors = problems.filter((p) => p.severity === 'error');
-    return {
-      timeZone,
-      message: messageColumn(
-        `${fn} cannot plan: ${errors.length} problem${errors.length === 1 ? '' : 's'} (cells count from each range's first row)`,
-        errors.map(formatProblem),
-      ),
-    };
-  }
+  if (hasErrors(problems)) return { timeZone, message: problemsColumn(fn, 'plan', problems) };
   return { plan, timeZone };
 }

@@ -3,12 +3,13 @@
 // managers), and, when a staff range is given, TimeOff and Templates (the plan).
 
 import type { Plan } from '../../model/plan';
-import { columnLetter, formatProblem, type Problem } from '../../model/problems';
+import { columnLetter, type Problem } from '../../model/problems';
 import { type RawWorkbook, readWorkbook } from '../../model/read';
 import { Settings } from '../../model/settings';
 import { Clients, Templates, TimeOff } from '../../model/sheets';
 import { blockingProblems } from '../../share/targets';
-import { asTable, messageColumn } from './args';
+import { problemsColumn } from './answer';
+import { asTable } from './args';
 import { today } from './clock';
 import { contextSheets } from './context';
 import { timeZoneOf } from './spreadsheet';
@@ -37,11 +38,5 @@ export function clientViewInput(ranges: { Projects: unknown; Tasks: unknown; Sta
   const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
   const errors = blockingProblems(plan, withStaff ? problems : withoutStaffChecks(plan, problems));
   if (!errors.length) return { plan, timeZone };
-  return {
-    timeZone,
-    message: messageColumn(
-      `CLIENTVIEW cannot read the sheets: ${errors.length} problem${errors.length === 1 ? '' : 's'} (in the ranges passed, cells count from each range's first row)`,
-      errors.map(formatProblem),
-    ),
-  };
+  return { timeZone, message: problemsColumn('CLIENTVIEW', 'read the sheets', errors, 'in the ranges passed, cells') };
 }

@@ -1,0 +1,63 @@
+// What a custom function hands back to Sheets. One guard runs every custom function: whatever
+// happens inside, the cell shows a readable answer (never #ERROR! or a stack trace), and that answer
+// is something Sheets can show: a rectangle of finite numbers, valid dates, booleans and text within
+// a cell's 50,000 characters, with messages summarised to a bounded number of rows.
+
+import { formatProblem, type Problem } from '../../model/problems';
+import { plural } from '../../quota/units';
+import { clipText } from './values';
+
+/** Message rows past the title: longer lists end with "and 2,940 more". */
+export const MAX_MESSAGE_LINES = 30;
+const OUT_OF_RANGE = '(out of range)';
+
+/** Thrown when an input is too big for a formula's time in Sheets; the Plan panel has no such limit. */
+export class TooLargeForFormula extends Error {}
+
+/** A custom function's answer when it cannot compute: a title over one message per row, summarised past a few dozen. */
+export function messageColumn(title: string, lines: readonly string[]): string[][] {
+  const shown = lines.length > MAX_MESSAGE_LINES ? lines.slice(0, MAX_MESSAGE_LINES - 1) : lines;
+  const more = lines.length - shown.length;
+  return [[title], ...shown.map((l) => [l]), ...(more ? [[`and ${plural(more, 'more', 'more')}`]] : [])];
+}
+
+/** The error problems of a read, one per row, under "FN cannot WHAT: N problems". */
+export function problemsColumn(fn: string, what: string, problems: readonly Problem[], where = 'cells'): string[][] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  return messageColumn(
+    `${fn} cannot ${what}: ${plural(errors.length, 'problem')} (${where} count from each range's first row)`,
+    errors.map(formatProblem),
+  );
+}
+
+function cell(value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return clipText(value);
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : OUT_OF_RANGE;
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value : OUT_OF_RANGE;
+  return OUT_OF_RANGE;
+}
+
+/** A value Sheets can show: one cell, or a rectangle of cells (short rows padded with blanks). */
+export function sheetAnswer(value: unknown): unknown {
+  if (!Array.isArray(value)) return cell(value);
+  if (value.length === 0) return [['']];
+  const rows = value.map((row) => (Array.isArray(row) ? row : [row]));
+  let width = 1;
+  for (const row of rows) width = Math.max(width, row.length);
+  return rows.map((row) => Array.from({ length: width }, (_, c) => cell(row[c])));
+}
+
+/** Runs a custom function's body: any exception becomes a message column, and the answer is made showable. */
+export function answering(fn: string, compute: () => unknown): unknown {
+  try {
+    return sheetAnswer(compute());
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    if (error instanceof TooLargeForFormula) {
+      return sheetAnswer(messageColumn(`${fn}: too large for a formula: use the Plan panel`, [message]));
+    }
+    return sheetAnswer(messageColumn(`${fn} could not finish`, [message.split('\n')[0]]));
+  }
+}

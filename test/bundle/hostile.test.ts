@@ -1,0 +1,63 @@
+// Hostile and huge input through the built bundle, as Sheets calls the custom functions: every case
+// answers something Sheets can show — a rectangle of plain values, or a readable message column.
+
+import { describe, expect, it } from 'vitest';
+import { addonWith } from '../support/addon';
+
+type Answer = unknown[][];
+
+/** What Sheets can show: a rectangle of finite numbers, valid dates, booleans and text within a cell's limit. */
+function expectShowable(answer: unknown): void {
+  const rows = Array.isArray(answer) ? (answer as unknown[][]) : [[answer]];
+  expect(rows.length).toBeGreaterThan(0);
+  const width = rows[0].length;
+  for (const row of rows) {
+    expect(row).toHaveLength(width);
+    for (const cell of row) {
+      if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
+      else if (cell instanceof Date) expect(Number.isFinite(cell.getTime())).toBe(true);
+      else if (typeof cell === 'string') expect(cell.length).toBeLessThanOrEqual(50_000);
+      else expect(typeof cell).toBe('boolean');
+    }
+  }
+}
+
+const STAFF = [
+  ['Name', 'Skills', 'Hours/Week'],
+  ['Ana', 'LED:3', 40],
+  ['Ben', 'Rigging:2', 40],
+];
+
+describe('the guard around every custom function', () => {
+  it('turns an exception into a readable message column', () => {
+    const { addon } = addonWith();
+    const exploding = new Proxy([], {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const answer = addon.customFunction('ESTIMATE', [exploding, [[10]], [[12]]]) as Answer;
+    expect(answer).toEqual([['ESTIMATE could not finish'], ['boom']]);
+  });
+
+  it('answers a rectangle even when some rows are messages', () => {
+    const { addon } = addonWith();
+    const at = (iso: string) => new Date(`${iso}T05:00:00Z`);
+    const header = [[at('2027-01-04'), at('2027-01-05'), at('2027-01-06')]];
+    const answer = addon.customFunction('GANTT', [[[at('2027-01-04')], ['soon']], [[at('2027-01-05')], [at('2027-01-05')]], header]);
+    expect(answer).toEqual([
+      [1, 1, ''],
+      ['GANTT: row 2: start and end must be dates', '', ''],
+    ]);
+    expectShowable(answer);
+  });
+
+  it('summarises a long list of problems in a bounded number of rows', () => {
+    const { addon } = addonWith();
+    const tasks = [['Project', 'Task', 'Skills', 'Hours'], ...Array.from({ length: 200 }, (_, i) => ['P', `T${i}`, 'LED:1', 'lots'])];
+    const answer = addon.customFunction('ASSIGN', [tasks, STAFF]) as Answer;
+    expect(answer[0][0]).toMatch(/^ASSIGN cannot plan: 200 problems/);
+    expect(answer).toHaveLength(31);
+    expect(answer[30][0]).toBe('and 171 more');
+  });
+});
