@@ -76,8 +76,8 @@ async function buildCode() {
     write: false,
     logLevel: 'warning',
   });
-  // Dependencies may park state on globalThis (zod keeps its config there). Inside the bundle,
-  // globalThis is a private object, so Apps Script's global scope gets nothing but our stubs.
+  // Dependencies may park state on globalThis. Inside the bundle, globalThis is a private object,
+  // so Apps Script's global scope gets nothing but our stubs.
   const iife = result.outputFiles[0].text.trim();
   const open = `var ${GLOBAL}=(()=>{`;
   const close = '})();';

@@ -176,7 +176,7 @@ function projectBudget(
     fixedFee,
     drivers: result.drivers,
     methods,
-    end: ends.length ? Math.max(...ends) : undefined,
+    end: ends.length ? ends.reduce((a, b) => Math.max(a, b)) : undefined,
     crew,
     scope,
   };

@@ -2,7 +2,8 @@
 // estimates and actuals given as two columns of the same size. Headers and blank cells in the history
 // are skipped pair by pair, so the columns stay aligned.
 
-import { percent } from '../model/cells';
+import { figure, percent } from '../model/cells';
+import { MAX_HOURS } from '../model/limits';
 import { quote } from '../model/problems';
 import { fitRatioModel, type HistoryPoint, ratioRange } from './ratio';
 
@@ -20,7 +21,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 /** A cell as a number: numbers, and text that is only a number; anything else (headers, blanks) is not. */
 function numberIn(cell: unknown): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(cell)) return Number(cell);
+  if (typeof cell === 'string' && cell.length <= 100 && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(cell)) return Number(cell);
   return undefined;
 }
 
@@ -41,6 +42,7 @@ export function historyPairs(estimates: readonly unknown[], actuals: readonly un
       ['past_actuals', actual],
     ] as const) {
       if (value !== undefined && value < 0) errors.push(`${name} item ${i + 1}: hours cannot be negative, got ${value}`);
+      if (value !== undefined && value > MAX_HOURS) errors.push(`${name} item ${i + 1}: at most ${figure(MAX_HOURS)} hours, got ${value}`);
     }
     if (estimate !== undefined && actual !== undefined && estimate > 0 && actual > 0) pairs.push({ estimate, actual });
   });
@@ -79,6 +81,7 @@ export function estimateRanges(
     const where = hours.length > 1 ? `hours item ${i + 1}` : 'hours';
     if (value === undefined) errors.push(`${where} must be a number of hours, got ${quote(cell)}`);
     else if (value <= 0) errors.push(`${where} must be more than 0, got ${value}`);
+    else if (value > MAX_HOURS) errors.push(`${where} must be at most ${figure(MAX_HOURS)}, got ${value}`);
   });
   if (hours.length === 0) errors.push('hours is empty; give the estimate to range, e.g. 16');
   if (errors.length) return { rows: [], errors };

@@ -1,6 +1,7 @@
 // Checks across rows and sheets: ranges, duplicates, references, dependency cycles and skills.
 
 import { findCycles } from './graph';
+import { MAX_CREW } from './limits';
 import { type Plan, problemAt, type SheetName } from './plan';
 import { type Problem, quote } from './problems';
 import { formatRequirement, type Requirement } from './skills';
@@ -44,6 +45,8 @@ function rangeChecks(plan: Plan): Problem[] {
     threePoint(problems, here, 'Tasks', ['hoursLow', 'hours', 'hoursHigh'], t);
     if (t.hours > 0 && t.skills?.length === 0) problems.push(here('Tasks', 'skills', t.row, SKILLS_REQUIRED));
     const crew = (t.skills ?? []).reduce((n, r) => n + r.count, 0);
+    if (crew > MAX_CREW)
+      problems.push(here('Tasks', 'skills', t.row, `asks for a crew of ${crew} people; a task can have at most ${MAX_CREW}`));
     if (t.assignee && t.assignee.length > crew && t.hours > 0 && t.skills) {
       problems.push(here('Tasks', 'assignee', t.row, `${t.assignee.length} people are pinned but the task needs a crew of ${crew}`));
     }
@@ -213,8 +216,10 @@ function reportCycles(
   label: (i: number) => string,
 ) {
   for (const cycle of findCycles(after)) {
-    // `after` edges point back to predecessors; show the loop in working order.
-    const path = [...cycle].reverse().map(label).join(' → ');
+    // `after` edges point back to predecessors; show the loop in working order, a long one shortened.
+    const names = [...cycle].reverse().map(label);
+    const shown = names.length > 12 ? [...names.slice(0, 8), `… ${names.length - 11} more …`, ...names.slice(-3)] : names;
+    const path = shown.join(' → ');
     problems.push(here(sheet, 'after', rows[cycle[0]].row, `dependency cycle: ${path}; remove one of these After entries`));
   }
 }

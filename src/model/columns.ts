@@ -1,7 +1,6 @@
 // A sheet's columns: header, accepted aliases, the reader, and the help shown in the header note.
 // One description serves parsing, header matching and "Set up sheets".
 
-import * as z from 'zod/mini';
 import { optional, type Reader, required, withDefault } from './cells';
 
 export type Format = 'text' | 'date' | 'number' | 'money' | 'percent';
@@ -18,19 +17,20 @@ export interface ColumnMeta {
 export interface Column<T> extends ColumnMeta {
   header: string;
   required: boolean;
-  schema: z.ZodMiniType<T, unknown>;
+  /** Reads one cell, blank included (the default, undefined, or "is required"). */
+  read: Reader<T>;
 }
 
 export function req<T>(header: string, read: Reader<T>, meta: ColumnMeta): Column<T> {
-  return { header, required: true, schema: required(read), ...meta };
+  return { header, required: true, read: required(read), ...meta };
 }
 
 export function opt<T>(header: string, read: Reader<T>, meta: ColumnMeta): Column<T | undefined> {
-  return { header, required: false, schema: optional(read), ...meta };
+  return { header, required: false, read: optional(read), ...meta };
 }
 
 export function def<T>(header: string, read: Reader<T>, fallback: T, meta: ColumnMeta): Column<T> {
-  return { header, required: false, schema: withDefault(read, fallback), ...meta };
+  return { header, required: false, read: withDefault(read, fallback), ...meta };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a shape of columns of any value type
@@ -40,15 +40,31 @@ export interface SheetSpec<C extends Columns> {
   name: string;
   aliases: readonly string[];
   columns: C;
-  schema: z.ZodMiniObject<{ [K in keyof C]: C[K]['schema'] }>;
 }
 
+type ValueOf<C> = C extends Column<infer T> ? T : never;
+
 /** A parsed row, with the sheet row it came from (1-based) for cell-addressed messages. */
-export type RowOf<S> = S extends SheetSpec<infer C> ? { [K in keyof C]: z.output<C[K]['schema']> } & { row: number } : never;
+export type RowOf<S> = S extends SheetSpec<infer C> ? { [K in keyof C]: ValueOf<C[K]> } & { row: number } : never;
 
 export function sheetSpec<C extends Columns>(name: string, columns: C, aliases: readonly string[] = []): SheetSpec<C> {
-  const shape = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.schema])) as {
-    [K in keyof C]: C[K]['schema'];
-  };
-  return { name, aliases, columns, schema: z.object(shape) };
+  return { name, aliases, columns };
+}
+
+/**
+ * Reads a record of cells by field: each field's value (undefined where unreadable, so references to
+ * the row still resolve) and each field's complaint.
+ */
+export function readFields<C extends Columns>(
+  columns: C,
+  cell: (key: string) => unknown,
+): { values: Record<string, unknown>; issues: { key: string; message: string }[] } {
+  const values: Record<string, unknown> = {};
+  const issues: { key: string; message: string }[] = [];
+  for (const [key, column] of Object.entries(columns)) {
+    const read = column.read(cell(key));
+    values[key] = read.ok ? read.value : undefined;
+    if (!read.ok) issues.push({ key, message: read.error });
+  }
+  return { values, issues };
 }

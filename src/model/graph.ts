@@ -53,7 +53,8 @@ export function findCycles(after: readonly (readonly number[])[]): number[][] {
 
 /** A concrete loop through a strongly connected group, following edges in their written order. */
 function cyclePath(after: readonly (readonly number[])[], group: Set<number>): number[] {
-  const start = Math.min(...group);
+  let start = Number.POSITIVE_INFINITY;
+  for (const node of group) start = Math.min(start, node);
   const seen = new Map<number, number>();
   const path: number[] = [];
   let node = start;
@@ -63,7 +64,7 @@ function cyclePath(after: readonly (readonly number[])[], group: Set<number>): n
     node = after[node].find((next) => group.has(next)) as number;
   }
   const loop = path.slice(seen.get(node));
-  const first = loop.indexOf(Math.min(...loop));
+  const first = loop.indexOf(loop.reduce((a, b) => Math.min(a, b)));
   const rotated = [...loop.slice(first), ...loop.slice(0, first)];
   return [...rotated, rotated[0]];
 }

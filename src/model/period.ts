@@ -1,6 +1,8 @@
 // Reporting periods: `2026`, `2026-Q4`, `2026-11`, or `2026-10-01..2026-12-31` (inclusive days).
 
 import { addMonths, type Day, dayOf, isoToDay } from './dates';
+import { FIRST_DAY, LAST_DAY } from './limits';
+import { quote } from './problems';
 import type { Parsed } from './skills';
 
 export interface Period {
@@ -17,6 +19,13 @@ function months(year: number, firstMonth: number, count: number, label: string):
 }
 
 export function parsePeriod(text: string): Parsed<Period> {
+  const read = periodOf(text);
+  if (read.ok && (read.value.from < FIRST_DAY || read.value.to > LAST_DAY))
+    return { ok: false, error: `period ${quote(text)} must lie between 1900 and 2200` };
+  return read;
+}
+
+function periodOf(text: string): Parsed<Period> {
   const t = text.trim().replace(/\s+/g, '');
   let m = /^(\d{4})$/.exec(t);
   if (m) return { ok: true, value: months(Number(m[1]), 1, 12, t) };
@@ -30,11 +39,11 @@ export function parsePeriod(text: string): Parsed<Period> {
   if (m) {
     const from = isoToDay(m[1]);
     const to = isoToDay(m[2]);
-    if (from === undefined || to === undefined) return { ok: false, error: `cannot read period "${text}"; ${HINT}` };
-    if (to < from) return { ok: false, error: `period "${text}" ends before it starts` };
+    if (from === undefined || to === undefined) return { ok: false, error: `cannot read period ${quote(text)}; ${HINT}` };
+    if (to < from) return { ok: false, error: `period ${quote(text)} ends before it starts` };
     return { ok: true, value: { from, to, label: t } };
   }
-  return { ok: false, error: `cannot read period "${text}"; ${HINT}` };
+  return { ok: false, error: `cannot read period ${quote(text)}; ${HINT}` };
 }
 
 /** The period of the same length just before this one (for growth and retention comparisons). */

@@ -2,12 +2,12 @@
 
 import { CalendarDay, isBlank, normalizeName } from './cells';
 import { checkPlan } from './checks';
-import type { Columns, SheetSpec } from './columns';
+import { type Columns, readFields, type SheetSpec } from './columns';
 import { type Day, dateToDay, isoToDay } from './dates';
 import { isDateCell } from './output';
 import type { Plan, SheetLayout, SheetName } from './plan';
 import { a1, columnLetter, type Problem } from './problems';
-import { defaultSettings, Settings, settingKey } from './settings';
+import { defaultSettings, Settings, type SettingsValues, settingKey } from './settings';
 import { Clients, Costs, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from './sheets';
 
 /** A sheet's values, header row included, as Sheets returns them (or with dates as DateCell). */
@@ -109,28 +109,20 @@ export function readSheet<C extends Columns, R>(spec: SheetSpec<C>, tab: string,
   for (let r = headerRow + 1; r < grid.length; r++) {
     const line = grid[r];
     if (keys.every((k) => isBlank(line[columns.get(k) as number]))) continue;
-    const record: Record<string, unknown> = {};
-    for (const key of Object.keys(spec.columns)) {
+    const { values, issues } = readFields(spec.columns, (key) => {
       const c = columns.get(key);
-      record[key] = c === undefined ? undefined : cellValue(line[c], timeZone);
-    }
-    const parsed = spec.schema.safeParse(record);
-    if (parsed.success) {
-      rows.push({ ...(parsed.data as object), row: r + 1 } as R);
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0]);
+      return c === undefined ? undefined : cellValue(line[c], timeZone);
+    });
+    for (const { key, message } of issues) {
       problems.push({
         severity: 'error',
         sheet: tab,
         cell: a1((columns.get(key) ?? 0) + 1, r + 1),
-        message: `${spec.columns[key].header} ${issue.message}`,
+        message: `${spec.columns[key].header} ${message}`,
       });
     }
-    // Keep the row with its readable fields so references to it still resolve.
-    const salvaged = Object.fromEntries(Object.entries(spec.columns).map(([k, column]) => [k, column.schema.safeParse(record[k]).data]));
-    rows.push({ ...salvaged, row: r + 1 } as R);
+    // A row with problems is kept with its readable fields, so references to it still resolve.
+    rows.push({ ...values, row: r + 1 } as R);
   }
   return { rows, layout, problems };
 }
@@ -152,19 +144,20 @@ function readSettings(tab: string, grid: Grid, timeZone: string) {
     values[key] = cellValue(line[1], timeZone);
     rowOf.set(key, r + 1);
   });
-  const parsed = Settings.schema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0]) as keyof typeof Settings.columns;
-      problems.push({
-        severity: 'error',
-        sheet: tab,
-        cell: `${columnLetter(2)}${rowOf.get(key) ?? 1}`,
-        message: `${Settings.columns[key].header} ${issue.message}`,
-      });
-    }
+  const read = readFields(Settings.columns, (key) => values[key]);
+  for (const { key, message } of read.issues) {
+    problems.push({
+      severity: 'error',
+      sheet: tab,
+      cell: `${columnLetter(2)}${rowOf.get(key) ?? 1}`,
+      message: `${Settings.columns[key as keyof typeof Settings.columns].header} ${message}`,
+    });
   }
-  const settings = parsed.success ? parsed.data : defaultSettings();
+  // An unreadable setting keeps its default.
+  const settings = {
+    ...defaultSettings(),
+    ...Object.fromEntries(Object.entries(read.values).filter(([, v]) => v !== undefined)),
+  } as SettingsValues;
   return { settings, problems };
 }
 
@@ -181,14 +174,14 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult
     const read = readSheet(spec as SheetSpec<Columns>, tab, raw[tab], options.timeZone);
     tables[name] = read.rows;
     layout[name as SheetName] = read.layout;
-    problems.push(...read.problems);
+    for (const p of read.problems) problems.push(p);
   }
   const settingsTab = findTab(raw, Settings);
   const { settings, problems: settingProblems } = settingsTab
     ? readSettings(settingsTab, raw[settingsTab], options.timeZone)
     : { settings: defaultSettings(), problems: [] };
   if (settingsTab) layout.Settings = { tab: settingsTab, columns: { key: 1, value: 2 } };
-  problems.push(...settingProblems);
+  for (const p of settingProblems) problems.push(p);
 
   const plan = {
     clients: tables.Clients,
@@ -205,6 +198,5 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult
     timeZone: options.timeZone,
     layout,
   } as Plan;
-  problems.push(...checkPlan(plan));
-  return { plan, problems };
+  return { plan, problems: problems.concat(checkPlan(plan)) };
 }

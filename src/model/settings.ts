@@ -1,7 +1,7 @@
 // The optional Settings sheet: two columns, Key and Value, one setting a row.
 
 import { date, normalizeName, number, oneOf, percent, text, yesNo } from './cells';
-import { def, opt, type RowOf, sheetSpec } from './columns';
+import { def, opt, type RowOf, readFields, sheetSpec } from './columns';
 
 export const Settings = sheetSpec('Settings', {
   planStart: opt('Plan Start', date, { note: 'First day to plan from (default: today).', format: 'date' }),
@@ -11,7 +11,7 @@ export const Settings = sheetSpec('Settings', {
     note: 'Margin priced on top of cost where a person has no Bill Rate (default 30%).',
     format: 'percent',
   }),
-  coverage: def('Coverage', percent({ max: 0.99 }), 0.8, {
+  coverage: def('Coverage', percent({ above: 0, max: 0.99 }), 0.8, {
     note: 'How often budget ranges should hold the actual (default 0.8 = 80%).',
     format: 'percent',
   }),
@@ -52,5 +52,5 @@ export function settingKey(label: string): SettingKey | undefined {
 
 /** Every setting at its default, as a workbook without a Settings sheet gets. */
 export function defaultSettings(): SettingsValues {
-  return Settings.schema.parse({}) as SettingsValues;
+  return readFields(Settings.columns, () => undefined).values as SettingsValues;
 }

@@ -16,8 +16,14 @@ import {
   text,
   workDays,
   yesNo,
+  zeroOr,
 } from './cells';
 import { def, opt, type RowOf, req, sheetSpec } from './columns';
+import { MAX_AMOUNT, MAX_HOURS, MAX_RATE, MIN_HOURS_PER_DAY, MIN_WEEKLY_HOURS, SCOPE } from './limits';
+
+const hours = number({ min: 0, max: MAX_HOURS });
+const money = number({ min: 0, max: MAX_AMOUNT });
+const rate = number({ min: 0, max: MAX_RATE });
 
 export const CLIENT_STATUSES = ['Active', 'Prospect', 'Former'] as const;
 export const PROJECT_STATUSES = ['Proposal', 'Won', 'Active', 'On Hold', 'Done', 'Lost'] as const;
@@ -58,7 +64,7 @@ export const Staff = sheetSpec('Staff', {
   skills: req('Skills', skills, {
     note: 'Skills with levels 1 (basic) to 5 (expert), e.g. "LED:3, Rigging:2, Labor". No level = 1.',
   }),
-  hoursPerWeek: def('Hours/Week', number({ min: 0, max: 168 }), 40, {
+  hoursPerWeek: def('Hours/Week', zeroOr({ min: MIN_WEEKLY_HOURS, max: 168 }), 40, {
     aliases: ['Weekly Hours', 'Hours per Week', 'Capacity', 'Hours'],
     note: 'Working hours per week (default 40). Part-timers have fewer.',
     format: 'number',
@@ -67,12 +73,12 @@ export const Staff = sheetSpec('Staff', {
     aliases: ['Working Days', 'Days'],
     note: 'Weekdays worked, e.g. "Mon-Fri" (default) or "Mon, Wed, Fri".',
   }),
-  costRate: opt('Cost Rate', number({ min: 0 }), {
+  costRate: opt('Cost Rate', rate, {
     aliases: ['Cost/Hour', 'Cost per Hour', 'Hourly Cost', 'Cost'],
     note: 'What an hour of this person costs the firm. Internal.',
     format: 'money',
   }),
-  billRate: opt('Bill Rate', number({ min: 0 }), {
+  billRate: opt('Bill Rate', rate, {
     aliases: ['Bill/Hour', 'Billing Rate', 'Rate', 'Hourly Rate'],
     note: 'What an hour is billed to clients. Internal.',
     format: 'money',
@@ -126,7 +132,7 @@ export const Projects = sheetSpec('Projects', {
     format: 'date',
   }),
   due: opt('Due', date, { aliases: ['Due Date', 'Deadline'], note: 'Date the project must be finished by.', format: 'date' }),
-  value: opt('Value', number({ min: 0 }), {
+  value: opt('Value', money, {
     aliases: ['Fee', 'Price', 'Contract Value', 'Amount'],
     note: 'Agreed (or proposed) price. Internal.',
     format: 'money',
@@ -149,7 +155,7 @@ export const Projects = sheetSpec('Projects', {
   }),
   accountManager: opt('Account Manager', text, { aliases: ['AM', 'Account Owner'], note: 'Owner of the sale (for quotas).' }),
   projectManager: opt('Project Manager', text, { aliases: ['PM'], note: 'Owner of delivery (for quotas).' }),
-  scope: def('Scope', number({ above: 0 }), 1, {
+  scope: def('Scope', number(SCOPE), 1, {
     aliases: ['Scope Factor', 'Size'],
     note: 'Size factor for work marked Scales (default 1; 0.5 = half).',
     format: 'number',
@@ -158,12 +164,12 @@ export const Projects = sheetSpec('Projects', {
 });
 
 const threePoint = {
-  hoursLow: opt('Hours Low', number({ min: 0 }), {
+  hoursLow: opt('Hours Low', hours, {
     aliases: ['Low', 'Optimistic', 'Min Hours'],
     note: 'Optimistic hours per person.',
     format: 'number',
   }),
-  hoursHigh: opt('Hours High', number({ min: 0 }), {
+  hoursHigh: opt('Hours High', hours, {
     aliases: ['High', 'Pessimistic', 'Max Hours'],
     note: 'Pessimistic hours per person.',
     format: 'number',
@@ -183,7 +189,7 @@ export const Tasks = sheetSpec('Tasks', {
     aliases: ['Requirements', 'Skills Needed', 'Crew'],
     note: 'People needed, each a distinct person: "Rigging:3 x2; LED:2" = two riggers at level 3+ and one LED tech at 2+. Blank only for a 0-hour milestone.',
   }),
-  hours: req('Hours', number({ min: 0 }), {
+  hours: req('Hours', hours, {
     aliases: ['Estimate', 'Hours Each', 'Effort'],
     note: 'Working hours per person (0 = milestone).',
     format: 'number',
@@ -203,7 +209,7 @@ export const Tasks = sheetSpec('Tasks', {
     format: 'date',
   }),
   due: opt('Due', date, { aliases: ['Due Date', 'Deadline'], note: 'Must finish by this date.', format: 'date' }),
-  maxHoursPerDay: opt('Max Hours/Day', number({ above: 0, max: 24 }), {
+  maxHoursPerDay: opt('Max Hours/Day', number({ min: MIN_HOURS_PER_DAY, max: 24 }), {
     aliases: ['Max Hours per Day', 'Max/Day', 'Hours/Day'],
     note: 'Cap on hours per person per day.',
     format: 'number',
@@ -229,7 +235,7 @@ export const Tasks = sheetSpec('Tasks', {
     note: 'Share of the work done, for tasks in progress.',
     format: 'percent',
   }),
-  actualHours: opt('Actual Hours', number({ min: 0 }), {
+  actualHours: opt('Actual Hours', hours, {
     aliases: ['Actual', 'Hours Spent', 'Spent'],
     note: 'Hours actually spent per person (done or so far).',
     format: 'number',
@@ -244,7 +250,7 @@ export const Templates = sheetSpec('Templates', {
   type: req('Type', text, { aliases: ['Template', 'Project Type'], note: 'Template name, used in Projects > Type.' }),
   task: req('Task', text, { aliases: ['Task Name', 'Name'], note: 'Task name, unique within its template.' }),
   skills: def('Skills', requirements, [], { aliases: ['Requirements', 'Crew'], note: 'As in Tasks: "Rigging:3 x2; LED:2".' }),
-  hours: req('Hours', number({ min: 0 }), { aliases: ['Estimate', 'Effort'], note: 'Hours per person at Scope 1.', format: 'number' }),
+  hours: req('Hours', hours, { aliases: ['Estimate', 'Effort'], note: 'Hours per person at Scope 1.', format: 'number' }),
   ...threePoint,
   after: def('After', list, [], { aliases: ['Depends On', 'Predecessors'], note: 'Tasks of this template that must finish first.' }),
   scales,
@@ -267,9 +273,9 @@ export const Templates = sheetSpec('Templates', {
 export const Costs = sheetSpec('Costs', {
   project: req('Project', text, { note: 'A project from the Projects sheet.' }),
   item: req('Item', text, { aliases: ['Description', 'Cost Item', 'Name'], note: 'What is bought or rented.' }),
-  cost: req('Cost', number({ min: 0 }), { aliases: ['Amount', 'Cost Likely'], note: 'Likely cost. Internal.', format: 'money' }),
-  costLow: opt('Cost Low', number({ min: 0 }), { aliases: ['Low'], note: 'Optimistic cost.', format: 'money' }),
-  costHigh: opt('Cost High', number({ min: 0 }), { aliases: ['High'], note: 'Pessimistic cost.', format: 'money' }),
+  cost: req('Cost', money, { aliases: ['Amount', 'Cost Likely'], note: 'Likely cost. Internal.', format: 'money' }),
+  costLow: opt('Cost Low', money, { aliases: ['Low'], note: 'Optimistic cost.', format: 'money' }),
+  costHigh: opt('Cost High', money, { aliases: ['High'], note: 'Pessimistic cost.', format: 'money' }),
   scales,
   markup: def('Markup %', percent({ max: 10 }), 0, {
     aliases: ['Markup'],

@@ -1,6 +1,8 @@
 // Skills people have (`LED:3, Rigging:2, Labor`) and skills tasks require (`Rigging:3 x2; LED:2`).
 // Names are case-insensitive; levels run from 1 (basic) to 5 (expert); no level means 1.
 
+import { MAX_CREW, MAX_NAME } from './limits';
+
 export const MAX_LEVEL = 5;
 
 /** A person's skills: canonical skill key → level. */
@@ -33,6 +35,10 @@ function parseLevel(text: string | undefined, item: string): Parsed<number> {
 
 const NAME = /^[^:;,]*[^\s:;,\d][^:;,]*$/;
 
+function tooLong(item: string): Parsed<never> {
+  return { ok: false, error: `"${item.slice(0, 30)}…" is longer than a skill (${MAX_NAME} characters at most)` };
+}
+
 /** `LED:3, Rigging:2, Labor` → {led: 3, rigging: 2, labor: 1}. */
 export function parseSkills(text: string): Parsed<{ skills: SkillSet; labels: Map<string, string> }> {
   const skills: SkillSet = new Map();
@@ -40,6 +46,7 @@ export function parseSkills(text: string): Parsed<{ skills: SkillSet; labels: Ma
   for (const raw of text.split(/[,;\n]/)) {
     const item = raw.trim();
     if (!item) continue;
+    if (item.length > MAX_NAME) return tooLong(item);
     const [name, levelText, extra] = item.split(':');
     if (extra !== undefined || !NAME.test(name.trim())) {
       return { ok: false, error: `cannot read skill "${item}"; write skills like "LED:3, Rigging:2, Labor"` };
@@ -61,6 +68,7 @@ export function parseRequirements(text: string): Parsed<Requirement[]> {
   for (const raw of text.split(/[;,\n]/)) {
     const item = raw.trim();
     if (!item) continue;
+    if (item.length > MAX_NAME) return tooLong(item);
     const m = REQUIREMENT.exec(item);
     if (!m || !NAME.test(m[2].trim()) || (m[1] && m[4])) {
       return { ok: false, error: `cannot read requirement "${item}"; write them like "Rigging:3 x2; LED:2"` };
@@ -68,8 +76,8 @@ export function parseRequirements(text: string): Parsed<Requirement[]> {
     const level = parseLevel(m[3], item);
     if (!level.ok) return level;
     const count = Number(m[1] ?? m[4] ?? 1);
-    if (!Number.isInteger(count) || count < 1) {
-      return { ok: false, error: `crew size in "${item}" must be a whole number of at least 1` };
+    if (!Number.isInteger(count) || count < 1 || count > MAX_CREW) {
+      return { ok: false, error: `crew size in "${item}" must be a whole number from 1 to ${MAX_CREW}` };
     }
     out.push({ skill: skillKey(m[2]), label: m[2].trim(), level: level.value, count });
   }

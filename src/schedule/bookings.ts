@@ -7,7 +7,11 @@
 
 import type { Calendar } from './calendar';
 
-/** Below this a day's free hours do not count: a task does not crawl forward in scraps. */
+/**
+ * A day counts toward a task only if the crew works at least this much on it, or all the task has
+ * left, or all the crew could work that day were they free (a part-timer's 0.8 h, a Max Hours/Day
+ * of 0.5): a task does not crawl forward in scraps left over by other work.
+ */
 export const MIN_DAILY_HOURS = 1;
 export const EPS = 1e-9;
 
@@ -210,6 +214,7 @@ export class Bookings {
       while (remaining > EPS) {
         if (day >= limit) return Number.POSITIVE_INFINITY;
         let rate = maxPerDay;
+        let full = maxPerDay;
         let working = true;
         for (let k = 0; k < n; k++) {
           if (caps[k][day] <= EPS) {
@@ -217,10 +222,11 @@ export class Bookings {
             break;
           }
           if (frees[k][day] < rate) rate = frees[k][day];
+          if (caps[k][day] < full) full = caps[k][day];
         }
         if (working) {
           const worked = Math.min(rate, remaining);
-          if (worked < Math.min(remaining, MIN_DAILY_HOURS) - EPS) {
+          if (worked < Math.min(remaining, MIN_DAILY_HOURS, full) - EPS) {
             start = day + 1;
             continue search;
           }

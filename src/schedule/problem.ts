@@ -1,8 +1,9 @@
 // The planning problem built from a validated Plan: people with skills and calendars, and the jobs
 // still to do, each with its crew slots, qualified candidates, dependencies and pins.
 
-import { type Day, shortDate } from '../model/dates';
+import { type Day, dayToIso, shortDate } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
+import { HORIZON_DAYS, HORIZON_YEARS } from '../model/limits';
 import type { Plan } from '../model/plan';
 import type { ProjectStatus } from '../model/sheets';
 import { formatRequirement } from '../model/skills';
@@ -142,7 +143,7 @@ function staffingProblem(job: { slots: Slot[]; pinned: number[]; earliest: numbe
       if (qualified.length) return `everyone with ${slot.label} has left before the plan start: ${qualified.map(departed).join(', ')}`;
       return holders.length === 0
         ? `no one on Staff has ${slot.label}`
-        : `no one on Staff has ${slot.label} at level ${slot.level} or above (best: ${Math.max(...holders.map((p) => p.skills.get(slot.skill) ?? 0))})`;
+        : `no one on Staff has ${slot.label} at level ${slot.level} or above (best: ${holders.reduce((m, p) => Math.max(m, p.skills.get(slot.skill) ?? 0), 0)})`;
     }
   }
   if (maxCrew(slots, pinned) < slots.length) {
@@ -152,6 +153,25 @@ function staffingProblem(job: { slots: Slot[]; pinned: number[]; earliest: numbe
     return `the crew (${short}) needs more distinct qualified people than Staff has`;
   }
   return undefined;
+}
+
+/**
+ * Why a job cannot fit in the planning horizon, even with its fastest qualified crew working every
+ * day: it starts past it, or needs more working days than are left. Such work is reported, not planned.
+ */
+function pastHorizon(job: Job, calendars: readonly PersonCalendar[], start: Day): string | undefined {
+  if (job.milestone || !job.slots.length) return undefined;
+  const end = `the ${HORIZON_YEARS}-year planning horizon (${dayToIso(start + HORIZON_DAYS - 1)})`;
+  if (job.earliest >= HORIZON_DAYS) return `cannot start before the end of ${end}`;
+  let perDay = job.maxPerDay;
+  for (const slot of job.slots)
+    perDay = Math.min(
+      perDay,
+      slot.candidates.reduce((m, p) => Math.max(m, calendars[p].daily), 0),
+    );
+  const days = Math.ceil(job.hours / perDay - 1e-9);
+  if (job.earliest + days <= HORIZON_DAYS) return undefined;
+  return `needs ${days.toLocaleString('en-US')} working days at ${Math.round(perDay * 100) / 100} h a day at best: more than is left of ${end}`;
 }
 
 /** Whether a person has any working hours on or after `start`, before a leaving date. */
@@ -288,11 +308,15 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
     for (const slot of job.slots) for (const p of slot.candidates) people[p].demand += job.hours / slot.candidates.length;
   }
 
+  for (const job of jobs) job.unstaffable ??= pastHorizon(job, calendars, start);
   const latestEarliest = jobs.reduce((m, j) => Math.max(m, j.earliest), 0);
   const work = jobs.reduce((sum, j) => sum + j.hours * j.slots.length, 0);
   const dailyCapacity = calendars.reduce((sum, c) => sum + (c.daily * bitCount(c.workDays)) / 7, 0);
   const longestDay = calendars.reduce((m, c) => Math.max(m, c.daily), 0);
-  const limit = latestEarliest + 730 + 2 * Math.max(Math.ceil(work / Math.max(1, dailyCapacity)), chainDays(jobs, longestDay));
+  const limit = Math.min(
+    HORIZON_DAYS,
+    latestEarliest + 730 + 2 * Math.max(Math.ceil(work / Math.max(1, dailyCapacity)), chainDays(jobs, longestDay)),
+  );
   const calendar = new Calendar(start, calendars, Math.min(limit, latestEarliest + 120));
   return { start, limit, people, jobs, excluded, calendar };
 }

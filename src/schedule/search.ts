@@ -128,7 +128,8 @@ function priorityRules(problem: Problem): Float64Array[] {
     for (const p of job.preds) s = Math.max(s, es[p] + roughDays(problem, p));
     es[j] = s;
   }
-  const horizon = Math.max(...Array.from(es, (s, j) => s + roughDays(problem, j)), 0);
+  let horizon = 0;
+  for (let j = 0; j < n; j++) horizon = Math.max(horizon, es[j] + roughDays(problem, j));
   const lf = new Float64Array(n).fill(horizon);
   const tail = new Float64Array(n);
   for (let k = n - 1; k >= 0; k--) {

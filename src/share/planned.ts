@@ -104,7 +104,7 @@ function plannedTask(plan: Plan, item: WorkItem | undefined, sent: SharedTask, l
 /** A schedule holding only the given tasks; its summary figures are not computed (copies never show them). */
 export function scheduleOf(planStart: Day, tasks: PlannedTask[]): ScheduleResult {
   const placed = tasks.filter((t) => t.state !== 'unstaffable');
-  const end = placed.length ? Math.max(...placed.map((t) => t.end)) : undefined;
+  const end = placed.length ? placed.reduce((m, t) => Math.max(m, t.end), Number.NEGATIVE_INFINITY) : undefined;
   return {
     planStart,
     tasks,

@@ -42,7 +42,7 @@ function layout(view: ClientView): Layout {
     values.push([title]);
     headerRows.push(values.length);
     values.push(header);
-    values.push(...(rows.length ? rows : [[empty]]));
+    for (const row of rows.length ? rows : [[empty]]) values.push(row);
   };
   values.push([copyTitle(view.client)]);
   values.push(['Generated', date(view.generated), view.planned ? 'Planned dates may move as the work goes on.' : NEEDS_STAFF]);
@@ -79,7 +79,7 @@ function layout(view: ClientView): Layout {
     'No contacts listed.',
   );
   // Sheets wants a custom function's answer rectangular; the sheet is written rectangular anyway.
-  const width = Math.max(...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const rectangular = values.map((r) => [...r, ...new Array<Cell>(width - r.length).fill(null)]);
   return { values: rectangular, sectionRows, headerRows };
 }

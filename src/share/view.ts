@@ -167,9 +167,9 @@ function projectLine(ctx: Context, project: ProjectRow, prices: boolean): Projec
   if (!ctx.planned) return { ...base, start: project.start, standing: '' };
   const tasks = [...ctx.planned.values()].filter((t) => nameKey(t.project) === nameKey(project.project));
   const placed = tasks.filter((t) => t.state !== 'unstaffable');
-  const start = placed.length ? Math.min(...placed.map((t) => t.start)) : undefined;
+  const start = placed.length ? placed.reduce((m, t) => Math.min(m, t.start), Number.POSITIVE_INFINITY) : undefined;
   const unstaffable = tasks.length > placed.length;
-  const finish = placed.length && !unstaffable ? Math.max(...placed.map((t) => t.end)) : undefined;
+  const finish = placed.length && !unstaffable ? placed.reduce((m, t) => Math.max(m, t.end), Number.NEGATIVE_INFINITY) : undefined;
   const late = placed.some(isLate) || (finish !== undefined && project.due !== undefined && finish > project.due);
   return {
     ...base,

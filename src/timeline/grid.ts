@@ -137,8 +137,8 @@ function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRo
   for (const [name, list] of byProject) {
     const project = projects.get(name);
     const placed = list.filter((t) => t.state !== 'unstaffable');
-    const start = Math.min(...placed.map((t) => t.start));
-    const end = Math.max(...placed.map((t) => t.end));
+    const start = placed.reduce((m, t) => Math.min(m, t.start), Number.POSITIVE_INFINITY);
+    const end = placed.reduce((m, t) => Math.max(m, t.end), Number.NEGATIVE_INFINITY);
     const due = project?.due;
     const color = ctx.colors.get(list[0].client) ?? MARK.busy;
     const summary = ctx.columns.map((b): TimelineCell => {

@@ -129,7 +129,7 @@ describe('bad input is reported cell by cell, all at once', () => {
     const raw = sampleWith({ 'Tasks!D20': 'abc', 'Tasks!D21': -4, 'Tasks!B22': '', 'Staff!E3': 'lots', 'Projects!G5': 'soon' });
     expect(errors(raw)).toEqual(
       expect.arrayContaining([
-        'Staff!E3: Hours/Week must be a number from 0 to 168, got "lots"',
+        'Staff!E3: Hours/Week must be 0 or a number from 1 to 168, got "lots"',
         'Projects!G5: Due must be a date like 2026-11-21, got "soon"',
         'Tasks!D20: Hours must be a number of 0 or more, got "abc"',
         'Tasks!D21: Hours must be a number of 0 or more, got -4',
