@@ -150,7 +150,7 @@ export function openWork(plan: Plan, options: WorkScope = {}): Map<string, OpenT
   );
   const withProposals = includeProposals ? [] : [...open.values()].filter((t) => t.tentative).map((t) => t.id);
   for (let id = withProposals.pop(); id !== undefined; id = withProposals.pop()) {
-    if (open.delete(id)) withProposals.push(...(waiting.get(id) ?? []).map((edge) => edge.id));
+    if (open.delete(id)) for (const edge of waiting.get(id) ?? []) withProposals.push(edge.id);
   }
   for (const task of open.values()) task.after = [...new Set(task.after.filter((d) => open.has(d)))];
   return open;

@@ -231,7 +231,7 @@ function checkDates(ctx: Context, task: PlannedTask, open: OpenTask): void {
       report(ctx, 'dependencies', `${open.key}: starts ${dayToIso(task.start)}, before ${(ctx.open.get(pred) as OpenTask).key} is done`);
   }
   if (task.state !== 'milestone' || preds.length !== open.after.length) return;
-  const last = Math.max(...preds.map((p) => (ctx.planned.get(p) as PlannedTask).end));
+  const last = preds.reduce((m, p) => Math.max(m, (ctx.planned.get(p) as PlannedTask).end), Number.NEGATIVE_INFINITY);
   const day = preds.length && last >= open.earliest ? last : ctx.people.nextWorkingDay(open.earliest);
   if (task.start !== day || task.end !== day)
     report(
