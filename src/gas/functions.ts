@@ -22,19 +22,28 @@ import { toReturnedValue } from './lib/values';
  * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
  * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
  * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default Settings > Plan Start, else today.
+ * @param {Baseline!A1:I200} baseline Optional. The plan people were told (the Baseline sheet, the Schedule or an earlier ASSIGN answer, header row included): what still fits is kept, and only what a change forces moves.
  * @return A table with a header row: Project · Task · Assignee · Start · End · Hours · Why.
  * @customfunction
  */
-export function ASSIGN(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown {
+export function ASSIGN(
+  tasks: unknown,
+  staff: unknown,
+  projects?: unknown,
+  timeoff?: unknown,
+  plan_start?: unknown,
+  baseline?: unknown,
+): unknown {
   return answering('ASSIGN', () => {
-    const { plan, message, timeZone } = planFromRanges(
-      'ASSIGN',
-      { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
-      plan_start,
-    );
+    const {
+      plan,
+      message,
+      timeZone,
+      baseline: published,
+    } = planFromRanges('ASSIGN', { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff, Baseline: baseline }, plan_start);
     if (!plan) return message;
     const empty = projectsWithoutWork(plan, plan.settings.planProposals);
-    return assignTable(planSchedule(plan), empty).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+    return assignTable(planSchedule(plan, { baseline: published }), empty).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
   });
 }
 

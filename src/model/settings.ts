@@ -3,6 +3,10 @@
 import { date, normalizeName, number, oneOf, percent, text, yesNo } from './cells';
 import { def, opt, type RowOf, readFields, sheetSpec } from './columns';
 
+/** How a re-plan treats the published plan (see src/schedule/replan.ts). */
+export const REPLAN_MODES = ['Keep', 'Balanced', 'Free'] as const;
+export type ReplanMode = (typeof REPLAN_MODES)[number];
+
 export const Settings = sheetSpec('Settings', {
   planStart: opt('Plan Start', date, { note: 'First day to plan from (default: today).', format: 'date' }),
   currency: def('Currency', text, 'USD', { note: 'Currency code or symbol shown on money columns (default USD).' }),
@@ -27,6 +31,16 @@ export const Settings = sheetSpec('Settings', {
     aliases: ['Tentative Proposals', 'Include Proposals'],
     choices: ['yes', 'no'],
     note: 'yes: plan proposals tentatively, after won work, to see when they could be delivered.',
+  }),
+  replan: def('Replan', oneOf(REPLAN_MODES, { Stable: 'Keep', NonDisruptive: 'Balanced', Fresh: 'Free' }), 'Balanced', {
+    aliases: ['Replan Mode', 'Re-plan'],
+    choices: REPLAN_MODES,
+    note: 'Against the published plan (Baseline): Keep moves only what a change forces; Balanced (default) also moves work when that saves more lateness than the disruption costs; Free plans afresh.',
+  }),
+  freezeDays: def('Freeze Days', number({ min: 0, max: 260, integer: true }), 5, {
+    aliases: ['Freeze', 'Freeze Window'],
+    note: 'Working days from the plan start in which published work does not move unless it has become impossible (default 5).',
+    format: 'number',
   }),
   showPricesToClients: def('Show Prices to Clients', yesNo, false, {
     aliases: ['Client View Prices', 'Share Prices'],

@@ -240,6 +240,23 @@ export class Bookings {
     return Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * Whether the crew has these hours free, day by day from `start`, and the task pauses only on days
+   * someone in the crew does not work.
+   */
+  fits(crew: ArrayLike<number>, start: number, daily: Float64Array): boolean {
+    if (start + daily.length > this.limit) return false;
+    for (let i = 0; i < daily.length; i++) {
+      let everyoneWorks = true;
+      for (let k = 0; k < crew.length; k++) {
+        if (this.free[crew[k]][start + i] < daily[i] - EPS) return false;
+        if (this.calendar.capacity(crew[k])[start + i] <= EPS) everyoneWorks = false;
+      }
+      if (daily[i] <= EPS && everyoneWorks) return false;
+    }
+    return true;
+  }
+
   /** Books the crew from `start` (as found by window) and returns the hours worked per day. */
   book(crew: ArrayLike<number>, hours: number, maxPerDay: number, start: number): Placement {
     const daily: number[] = [];

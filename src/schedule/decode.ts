@@ -2,7 +2,8 @@
 // its dependencies allow, with the crew that finishes it first. Pins and preferences fix people.
 
 import { shortDate } from '../model/dates';
-import { Bookings, type BookingsState, type Window } from './bookings';
+import type { Anchors } from './baseline';
+import { Bookings, type BookingsState, type Placement, type Window } from './bookings';
 import type { Calendar } from './calendar';
 import { CrewMatcher } from './crew';
 import type { Job, Problem, Slot } from './problem';
@@ -55,6 +56,16 @@ export function readyDay(
 }
 
 export class Decoder {
+  /** A decoder that plans forwards in time, jobs after the jobs they wait for. */
+  static forward(problem: Problem): Decoder {
+    return new Decoder(
+      problem,
+      problem.calendar,
+      problem.jobs.map((j) => j.preds),
+      problem.jobs.map((j) => j.earliest),
+    );
+  }
+
   readonly bookings: Bookings;
   /** Scratch space: busy candidates set aside while choosing, with their soonest conceivable ends. */
   private readonly busy = new Int32Array(MAX_SCAN);
@@ -62,6 +73,8 @@ export class Decoder {
   private readonly matcher: CrewMatcher;
   /** Per job and slot, the candidates from best to worst tie score. */
   private readonly ranked: Int32Array[][];
+  /** The published plan: a job whose anchor still fits is placed exactly there, unless its preferred people differ. */
+  anchors?: Anchors;
 
   constructor(
     readonly problem: Problem,
@@ -268,6 +281,52 @@ export class Decoder {
     return 'no qualified person has the time before the end of the planning horizon';
   }
 
+  /**
+   * Places a job on its anchor (the baseline's day and people) if it still fits there: everything it
+   * waits for done by then, and its people free to start that very day; in its whole published
+   * window when it was kept in it and that still fits. False to place it afresh. A milestone is
+   * placed where what it waits for puts it.
+   */
+  keepAnchor(j: number, ready: number, schedule: Schedule, prefer: Int32Array | undefined): boolean {
+    const anchors = this.anchors as Anchors;
+    const day = anchors.start[j];
+    const job = this.problem.jobs[j];
+    // A milestone falls when what it waits for is done, wherever its anchor was.
+    if (job.milestone) {
+      this.placeMilestone(j, ready, schedule);
+      return true;
+    }
+    if (day < ready || !anchors.whole[j]) return false;
+    const crew = anchors.crew[j];
+    if (prefer?.some((p, s) => p >= 0 && p !== crew[s])) return false;
+    if (crew.some((p) => this.bookings.nextOpen(p, day) !== day)) return false;
+    const daily = anchors.daily[j];
+    let placement: Placement;
+    if (daily && this.bookings.fits(crew, day, daily)) {
+      placement = { start: day, end: day + daily.length - 1, daily };
+      this.bookings.rebook(crew, placement);
+    } else {
+      if (this.bookings.window(crew, job.hours, job.maxPerDay, day)?.start !== day) return false;
+      placement = this.bookings.book(crew, job.hours, job.maxPerDay, day);
+    }
+    schedule.start[j] = placement.start;
+    schedule.end[j] = placement.end;
+    schedule.crew[j] = crew.slice();
+    schedule.daily[j] = placement.daily;
+    return true;
+  }
+
+  /**
+   * Work after a milestone may start when the milestone's own predecessors allow (start); the
+   * milestone itself falls on the day its last predecessor ends, or on its own first day (end).
+   */
+  placeMilestone(j: number, ready: number, schedule: Pick<Schedule, 'start' | 'end'>): void {
+    schedule.start[j] = ready;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const p of this.links[j]) last = Math.max(last, schedule.end[p]);
+    schedule.end[j] = last >= this.earliest[j] ? last : this.calendar.nextBusinessDay(ready);
+  }
+
   private place(j: number, schedule: Schedule, prefer?: Preferences): void {
     const { start, end } = schedule;
     const job = this.problem.jobs[j];
@@ -278,13 +337,9 @@ export class Decoder {
       start[j] = end[j] = ready;
       return;
     }
+    if (this.anchors && this.keepAnchor(j, ready, schedule, prefer?.[j])) return;
     if (job.milestone) {
-      // Work after a milestone may start when the milestone's own predecessors allow (start); the
-      // milestone itself falls on the day its last predecessor ends, or on its own first day (end).
-      start[j] = ready;
-      let last = Number.NEGATIVE_INFINITY;
-      for (const p of this.links[j]) last = Math.max(last, end[p]);
-      end[j] = last >= this.earliest[j] ? last : this.calendar.nextBusinessDay(ready);
+      this.placeMilestone(j, ready, schedule);
       return;
     }
     const choice = this.chooseCrew(job, ready, prefer?.[j]);

@@ -2,6 +2,7 @@
 // and the Why column is written from them, so the reasons given are the reasons used.
 
 import { weekStart } from '../model/dates';
+import type { Anchors } from './baseline';
 import type { Schedule } from './decode';
 import type { Problem } from './problem';
 
@@ -20,19 +21,34 @@ export interface Terms {
   expertise: number;
   /** Extra clients per person per week: each switch between clients costs a technician time. */
   switching: number;
+  /** Published tasks (with a baseline) whose people or start day changed. */
+  moved: number;
+  /** Σ priority weight × working days late beyond what the baseline already was: lateness a change caused. */
+  addedLateness: number;
 }
 
 export const TERM_ORDER: readonly (keyof Terms)[] = ['unplaced', 'lateness', 'finish', 'flow', 'cost', 'expertise', 'switching'];
 
+/** Negative when a is better. */
+export type Comparator = (a: Terms, b: Terms) => number;
+
 const TOLERANCE = 1e-6;
+
+/** Negative when a is better on the first value that differs. */
+export function lexicographic(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const diff = a[i] - b[i];
+    if (Math.abs(diff) > TOLERANCE * Math.max(1, Math.abs(a[i]), Math.abs(b[i]))) return diff;
+  }
+  return 0;
+}
 
 /** Negative when a is better: lexicographic over TERM_ORDER. */
 export function compareTerms(a: Terms, b: Terms): number {
-  for (const key of TERM_ORDER) {
-    const diff = a[key] - b[key];
-    if (Math.abs(diff) > TOLERANCE * Math.max(1, Math.abs(a[key]), Math.abs(b[key]))) return diff;
-  }
-  return 0;
+  return lexicographic(
+    TERM_ORDER.map((k) => a[k]),
+    TERM_ORDER.map((k) => b[k]),
+  );
 }
 
 /** Working days a job ends after its due day (0 when on time or without a due date). */
@@ -44,9 +60,25 @@ export function lateDays(problem: Problem, job: number, end: number): number {
 /** Tentative (proposal) work weighs a quarter: committed deadlines come first. */
 const TENTATIVE_WEIGHT = 0.25;
 
-/** The terms of a plan; with a mask, only the jobs it marks count (the rest are not planned). */
-export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Array): Terms {
-  const terms: Terms = { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0 };
+/** Whether a job starts on its anchor's day (a milestone: falls on it) with its anchor's people (in any slot order). */
+export function keepsAnchor(problem: Problem, anchors: Anchors, schedule: Schedule, j: number): boolean {
+  const day = problem.jobs[j].milestone ? schedule.end[j] : schedule.start[j];
+  if (schedule.unplaced[j] || day !== anchors.start[j] || !anchors.whole[j]) return false;
+  const crew = schedule.crew[j];
+  const anchor = anchors.crew[j];
+  return crew.length === anchor.length && crew.every((p) => anchor.includes(p));
+}
+
+export function emptyTerms(): Terms {
+  return { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0, moved: 0, addedLateness: 0 };
+}
+
+/**
+ * The terms of a plan; with a mask, only the jobs it marks count (the rest are not planned); with
+ * anchors, also how far it moved from the baseline.
+ */
+export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Array, anchors?: Anchors): Terms {
+  const terms = emptyTerms();
   const projectEnd = new Map<string, number>();
   let makespan = 0;
   // (person, week, client) triples, packed into numbers: counting distinct ones gives switching.
@@ -58,7 +90,14 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
     const end = schedule.end[j];
     if (schedule.unplaced[j]) terms.unplaced++;
     const late = lateDays(problem, j, end);
-    if (late > 0) terms.lateness += late * job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1);
+    const weight = job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1);
+    if (late > 0) terms.lateness += late * weight;
+    if (anchors) {
+      const anchored = anchors.start[j] >= 0;
+      if (anchored && !keepsAnchor(problem, anchors, schedule, j)) terms.moved++;
+      const before = anchored && !Number.isNaN(anchors.lateBefore[j]) ? anchors.lateBefore[j] : 0;
+      if (late > before) terms.addedLateness += (late - before) * weight;
+    }
     makespan = Math.max(makespan, end + 1);
     terms.flow += end + 1;
     const project = job.item.project.project;

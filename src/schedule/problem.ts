@@ -101,13 +101,21 @@ function remainingHours(item: WorkItem): number {
   return item.hours;
 }
 
-/** Largest set of slots that distinct people can fill at once (augmenting paths; crews are small). */
-export function maxCrew(slots: readonly { candidates: readonly number[] }[], fixed: readonly number[] = []): number {
+/**
+ * A person for as many slots as distinct people can fill at once (augmenting paths; crews are
+ * small): `fixed` people stay in their slots; with `among`, only those people are considered.
+ * Slots left empty hold -1.
+ */
+export function matchSlots(
+  slots: readonly { candidates: readonly number[] }[],
+  fixed: readonly number[] = [],
+  among?: ReadonlySet<number>,
+): Int32Array {
   const owner = new Map<number, number>();
   const tryAssign = (s: number, seen: Set<number>): boolean => {
     const options = fixed[s] >= 0 ? [fixed[s]] : slots[s].candidates;
     for (const p of options) {
-      if (seen.has(p)) continue;
+      if (seen.has(p) || (among && !(fixed[s] >= 0) && !among.has(p))) continue;
       seen.add(p);
       const holder = owner.get(p);
       if (holder === undefined || tryAssign(holder, seen)) {
@@ -117,9 +125,15 @@ export function maxCrew(slots: readonly { candidates: readonly number[] }[], fix
     }
     return false;
   };
-  let filled = 0;
-  for (let s = 0; s < slots.length; s++) if (tryAssign(s, new Set())) filled++;
-  return filled;
+  for (let s = 0; s < slots.length; s++) tryAssign(s, new Set());
+  const crew = new Int32Array(slots.length).fill(-1);
+  for (const [p, s] of owner) crew[s] = p;
+  return crew;
+}
+
+/** Largest set of slots that distinct people can fill at once. */
+export function maxCrew(slots: readonly { candidates: readonly number[] }[], fixed: readonly number[] = []): number {
+  return matchSlots(slots, fixed).filter((p) => p >= 0).length;
 }
 
 /** "Ana Ruiz (left Fri 30 Apr)" */

@@ -1,14 +1,19 @@
 // Plans a workbook: builds the problem, searches, explains and, where asked, bounds. The one entry point the
 // custom functions, the sidebar and the benchmarks share.
 
+import type { BaselineRow } from '../model/baseline';
 import type { Day } from '../model/dates';
 import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
+import type { ReplanMode } from '../model/settings';
+import { type Anchors, anchorsFor } from './baseline';
 import { type LowerBound, lowerBound } from './bounds';
+import { Decoder, type Schedule } from './decode';
 import { Explainer } from './explain';
-import { lateDays, type Terms } from './objective';
+import { evaluate, lateDays, type Terms } from './objective';
 import { buildProblem, type Problem, type ProblemOptions } from './problem';
-import { Search, type Solved } from './search';
+import { noWorse, type PlacedBefore, replanStart, settle } from './replan';
+import { Search, type SearchOptions, type Solved } from './search';
 
 export interface CrewMember {
   name: string;
@@ -71,6 +76,10 @@ export interface ScheduleOptions extends ProblemOptions {
   seed?: number;
   /** Most job placements the search may make (see SearchOptions). */
   workBudget?: number;
+  /** The published plan to re-plan against (see replan.ts). */
+  baseline?: readonly BaselineRow[];
+  /** How to treat it (default: the Replan setting). */
+  replanMode?: ReplanMode;
 }
 
 /**
@@ -86,6 +95,9 @@ export class Planner {
   private proposals?: Search;
   private readonly options: ScheduleOptions & { iterations: number };
   private readonly withProposals: boolean;
+  /** The published plan's anchors, when re-planning against it (not in Free mode). */
+  private readonly anchors?: Anchors;
+  private readonly mode: ReplanMode;
 
   constructor(
     private readonly plan: Plan,
@@ -94,8 +106,51 @@ export class Planner {
     this.options = { ...options, iterations: options.iterations ?? plan.settings.iterations };
     this.problem = buildProblem(plan, { ...options, includeProposals: true });
     this.withProposals = (options.includeProposals ?? plan.settings.planProposals) && this.problem.jobs.some((j) => j.withProposals);
+    this.mode = options.replanMode ?? plan.settings.replan;
+    if (options.baseline && this.mode !== 'Free') this.anchors = anchorsFor(this.problem, options.baseline, plan.settings.freezeDays);
     const committed = Uint8Array.from(this.problem.jobs, (j) => (j.withProposals ? 0 : 1));
-    this.committed = new Search(this.problem, { ...this.options, planned: committed });
+    const decoder = Decoder.forward(this.problem);
+    this.committed = new Search(this.problem, { ...this.options, planned: committed, decoder, ...this.replanning(decoder, committed) });
+  }
+
+  /** The committed plan, settled once its search is done (see settle in replan.ts). */
+  private committedPlan?: Schedule;
+  private finalPlan?: Schedule;
+
+  /** A search's plan, settled (see settle in replan.ts). */
+  private settled(search: Search, before?: PlacedBefore): Schedule {
+    const found = search.result();
+    const { planned } = search;
+    const acceptable = (settled: Schedule) => noWorse(evaluate(this.problem, settled, planned, this.anchors), found.terms);
+    return settle(this.problem, this.committed.forward, found.schedule, planned, acceptable, before);
+  }
+
+  private committedSchedule(): Schedule {
+    this.committedPlan ??= this.settled(this.committed);
+    return this.committedPlan;
+  }
+
+  /** The committed plan, with the proposals fitted after it when they are included. */
+  private schedule(): Schedule {
+    if (!this.proposals) return this.committedSchedule();
+    this.finalPlan ??= this.settled(this.proposals, this.committedBefore());
+    return this.finalPlan;
+  }
+
+  /** The committed plan, as the proposals' search starts from it. */
+  private committedBefore(): PlacedBefore {
+    const found = this.committed.result();
+    const schedule = this.committedSchedule();
+    const prefer = new Map<number, Int32Array>();
+    for (const j of schedule.order) prefer.set(j, found.prefer[j]);
+    return { order: Array.from(schedule.order), prefer, schedule };
+  }
+
+  /** Search options that start from the published plan, when re-planning against one. */
+  private replanning(decoder: Decoder, planned: Uint8Array, before?: PlacedBefore): Pick<SearchOptions, 'fixed' | 'replan'> {
+    if (!this.anchors || this.mode === 'Free') return before ? { fixed: { ...before, placed: before.schedule } } : {};
+    const { fixed, replan } = replanStart(this.problem, decoder, this.anchors, this.mode, planned, before);
+    return { fixed, replan };
   }
 
   get progress(): number {
@@ -116,25 +171,26 @@ export class Planner {
 
   /** A search over proposals only, the committed plan held exactly as found. */
   private fitProposals(): Search {
-    const committed = this.committed.result();
-    const prefer = new Map<number, Int32Array>();
-    for (const j of committed.schedule.order) prefer.set(j, committed.prefer[j]);
+    const before = this.committedBefore();
+    const all = new Uint8Array(this.problem.jobs.length).fill(1);
     return new Search(this.problem, {
       ...this.options,
-      fixed: { order: Array.from(committed.schedule.order), prefer, placed: committed.schedule },
       decoder: this.committed.forward,
+      ...this.replanning(this.committed.forward, all, before),
     });
   }
 
-  /** The plan found, unexplained: enough to compare what-ifs (explaining every task costs as much again). */
+  /** The plan found (settled), unexplained: enough to compare what-ifs (explaining every task costs as much again). */
   outcome(): Solved {
-    return (this.proposals ?? this.committed).result();
+    const search = this.proposals ?? this.committed;
+    const schedule = this.schedule();
+    return { ...search.result(), schedule, terms: evaluate(this.problem, schedule, search.planned, this.anchors) };
   }
 
   result(): ScheduleResult {
     const { problem } = this;
     const solved = this.outcome();
-    const { schedule } = solved;
+    const { schedule, terms } = solved;
     const explainer = new Explainer(problem, schedule, this.plan.settings.currency, this.committed.forward);
     const planned = this.planned;
     let last = -1;
@@ -177,7 +233,7 @@ export class Planner {
       end: last >= 0 ? problem.start + last : undefined,
       makespanDays: last + 1,
       totalLateDays,
-      terms: solved.terms,
+      terms,
       decodes: solved.decodes,
     };
   }
@@ -189,7 +245,7 @@ export class Planner {
 
   /** The planned jobs the best plan staffed (its length counts these only). */
   get staffed(): Uint8Array {
-    const { unplaced } = (this.proposals ?? this.committed).result().schedule;
+    const { unplaced } = this.schedule();
     return this.planned.map((p, j) => (p && unplaced[j] === undefined ? 1 : 0));
   }
 }

@@ -3,8 +3,9 @@
 // with forward-backward improvement (re-decoding backwards from the end, then forwards again) to
 // pull work together. Seeded: the same problem and budget give the same plan.
 
+import type { Anchors } from './baseline';
 import { Decoder, type Preferences, type Prefix, readyDay, type Schedule } from './decode';
-import { compareTerms, evaluate, type Terms } from './objective';
+import { type Comparator, compareTerms, evaluate, type Terms } from './objective';
 import type { Problem } from './problem';
 import { Random } from './random';
 
@@ -23,6 +24,12 @@ export interface SearchOptions {
   planned?: Uint8Array;
   /** A decoder over the same problem to reuse (building one costs a pass over every calendar). */
   decoder?: Decoder;
+  /**
+   * Re-planning against a published plan: the anchors the decoder keeps where they still fit, the
+   * order to start from (instead of the priority rules, whose plans would reshuffle everything), and
+   * how plans compare (moves weighed against lateness). No forward-backward passes: they move all.
+   */
+  replan?: { anchors: Anchors; initial: Int32Array; compare: Comparator };
 }
 
 export interface Solved {
@@ -69,7 +76,7 @@ function blocks(problem: Problem): Uint8Array {
 }
 
 /** A dependency-respecting order, committed work first, lowest priority value first. */
-function orderBy(problem: Problem, block: Uint8Array, priority: Float64Array): Int32Array {
+export function orderBy(problem: Problem, block: Uint8Array, priority: Float64Array): Int32Array {
   const n = problem.jobs.length;
   const waiting = new Int32Array(n);
   for (const job of problem.jobs) waiting[job.index] = job.preds.length;
@@ -114,7 +121,7 @@ function orderBy(problem: Problem, block: Uint8Array, priority: Float64Array): I
 }
 
 /** Priority rules: latest finish (due dates and the critical path), earliest start, most work after. */
-function priorityRules(problem: Problem): Float64Array[] {
+export function priorityRules(problem: Problem): Float64Array[] {
   const n = problem.jobs.length;
   const topo = orderBy(
     problem,
@@ -162,23 +169,20 @@ export class Search {
   private readonly fixedRank: Float64Array;
   private readonly rules: number;
   private readonly placed?: Schedule;
+  private readonly compare: Comparator;
+  private readonly anchors?: Anchors;
 
   constructor(
     readonly problem: Problem,
     options: SearchOptions,
   ) {
     this.random = new Random(options.seed ?? 1);
+    this.compare = options.replan?.compare ?? compareTerms;
+    this.anchors = options.replan?.anchors;
     this.block = blocks(problem);
     const n = problem.jobs.length;
     this.planned = options.planned ?? new Uint8Array(n).fill(1);
-    this.forward =
-      options.decoder ??
-      new Decoder(
-        problem,
-        problem.calendar,
-        problem.jobs.map((j) => j.preds),
-        problem.jobs.map((j) => j.earliest),
-      );
+    this.forward = options.decoder ?? Decoder.forward(problem);
     const work = options.workBudget ?? DEFAULT_WORK_BUDGET;
     const size = Math.max(
       1,
@@ -186,7 +190,7 @@ export class Search {
     );
     // Up to four priority rules, fewer when the firm is so big that each decode counts.
     this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
-    const constructionDecodes = this.rules + 2;
+    const constructionDecodes = options.replan ? 1 : this.rules + 2;
     // A search of one or two iterations could only shuffle; below that the construction stands.
     const affordable = Math.floor(work / size) - constructionDecodes;
     this.budget = Math.min(options.iterations, affordable >= MIN_ITERATIONS ? affordable : 0);
@@ -196,7 +200,8 @@ export class Search {
     options.fixed?.order.forEach((j, i) => {
       this.fixedRank[j] = i;
     });
-    this.construct(options.fixed?.prefer);
+    if (this.anchors) this.forward.anchors = this.anchors;
+    this.construct(options.fixed?.prefer, options.replan?.initial);
   }
 
   /** Improvement iterations this search will run (the option, capped by the work budget). */
@@ -223,11 +228,11 @@ export class Search {
         : this.forward.prefix(order, this.fixedCount, prefer);
     }
     const schedule = this.forward.decode(order, prefer, this.prefix);
-    return { schedule, terms: evaluate(this.problem, schedule, this.planned) };
+    return { schedule, terms: evaluate(this.problem, schedule, this.planned, this.anchors) };
   }
 
   private consider(candidate: { schedule: Schedule; terms: Terms; prefer: Preferences }): void {
-    if (!this.bestFound || compareTerms(candidate.terms, this.bestFound.terms) < 0) {
+    if (!this.bestFound || this.compare(candidate.terms, this.bestFound.terms) < 0) {
       this.bestFound = candidate;
       this.stalled = 0;
     }
@@ -239,14 +244,20 @@ export class Search {
     return this.onlyPlanned(orderBy(this.problem, this.block, keyed));
   }
 
-  private construct(fixedPrefer?: ReadonlyMap<number, Int32Array>): void {
+  private construct(fixedPrefer?: ReadonlyMap<number, Int32Array>, initial?: Int32Array): void {
     const prefer = this.problem.jobs.map((j) => fixedPrefer?.get(j.index) ?? new Int32Array(j.slots.length).fill(-1));
-    for (const rule of priorityRules(this.problem).slice(0, this.rules)) {
-      const candidate = { ...this.decode(this.ordered(rule), prefer), prefer };
+    const orders = initial
+      ? [initial]
+      : priorityRules(this.problem)
+          .slice(0, this.rules)
+          .map((rule) => this.ordered(rule));
+    for (const order of orders) {
+      const candidate = { ...this.decode(order, prefer), prefer };
       this.consider(candidate);
-      if (!this.current || compareTerms(candidate.terms, this.current.terms) < 0) this.current = candidate;
+      if (!this.current || this.compare(candidate.terms, this.current.terms) < 0) this.current = candidate;
     }
-    if (this.fixedCount === 0) this.current = { ...this.justify(this.current.schedule, this.current.prefer), prefer: this.current.prefer };
+    if (this.fixedCount === 0 && !this.anchors)
+      this.current = { ...this.justify(this.current.schedule, this.current.prefer), prefer: this.current.prefer };
     this.consider(this.current);
     for (let i = 0; i < HISTORY; i++) this.history.push(this.current.terms);
   }
@@ -280,7 +291,7 @@ export class Search {
     const byStart = Float64Array.from(backward.end, (e) => last - e);
     const result = this.decode(this.onlyPlanned(orderBy(problem, this.block, byStart)), prefer);
     const before = { schedule, terms: evaluate(problem, schedule, this.planned) };
-    return compareTerms(result.terms, before.terms) <= 0 ? result : before;
+    return this.compare(result.terms, before.terms) <= 0 ? result : before;
   }
 
   private mirror?: Decoder;
@@ -424,9 +435,10 @@ export class Search {
     for (let k = 0; k < count && this.done < this.budget; k++, this.done++) {
       const move = this.neighbour(this.current.schedule, this.current.prefer);
       let candidate = this.decode(move.order, move.prefer);
-      if (this.fixedCount === 0 && (this.done + 1) % FBI_EVERY === 0) candidate = this.justify(candidate.schedule, move.prefer);
+      if (this.fixedCount === 0 && !this.anchors && (this.done + 1) % FBI_EVERY === 0)
+        candidate = this.justify(candidate.schedule, move.prefer);
       const slot = this.done % HISTORY;
-      if (compareTerms(candidate.terms, this.current.terms) <= 0 || compareTerms(candidate.terms, this.history[slot]) <= 0) {
+      if (this.compare(candidate.terms, this.current.terms) <= 0 || this.compare(candidate.terms, this.history[slot]) <= 0) {
         this.current = { ...candidate, prefer: move.prefer };
         this.consider(this.current);
       }

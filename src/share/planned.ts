@@ -6,6 +6,7 @@
 import { type Day, dayToIso, isoToDay } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { nameKey, type WorkItem } from '../model/work';
+import { emptyTerms } from '../schedule/objective';
 import type { PlannedTask, ScheduleResult, TaskState } from '../schedule/schedule';
 import { type LateBy, validatePlan, workingDaysLate } from '../schedule/validate';
 import { shownWork } from './view';
@@ -111,7 +112,7 @@ export function scheduleOf(planStart: Day, tasks: PlannedTask[]): ScheduleResult
     end,
     makespanDays: end === undefined ? 0 : end - planStart + 1,
     totalLateDays: 0,
-    terms: { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0 },
+    terms: emptyTerms(),
     decodes: 0,
   };
 }

@@ -1,5 +1,6 @@
 // Turning custom-function ranges into a validated Plan, as the sheets would give it.
 
+import { type BaselineRow, readBaseline } from '../../model/baseline';
 import type { Plan } from '../../model/plan';
 import { hasErrors } from '../../model/problems';
 import { columnValues, findTab, type RawWorkbook, readWorkbook } from '../../model/read';
@@ -13,6 +14,8 @@ import { contextSheets } from './context';
 
 export interface RangePlan {
   plan?: Plan;
+  /** The published plan's rows, when a baseline range was given. */
+  baseline?: BaselineRow[];
   /** The readable answer when the ranges cannot be planned. */
   message?: string[][];
   timeZone: string;
@@ -25,7 +28,7 @@ export interface RangePlan {
  */
 export function planFromRanges(
   fn: string,
-  ranges: { Tasks: unknown; Staff: unknown; Projects?: unknown; TimeOff?: unknown },
+  ranges: { Tasks: unknown; Staff: unknown; Projects?: unknown; TimeOff?: unknown; Baseline?: unknown },
   planStart?: unknown,
   /** Sheets to read from the spreadsheet too, for a function that takes no range for them. */
   alsoRead: readonly SheetSpec[] = [],
@@ -43,6 +46,9 @@ export function planFromRanges(
     raw[tab] = [...(raw[tab] ?? [['Key', 'Value']]), ['Plan Start', planStart]];
   }
   const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
+  const given = ranges.Baseline !== undefined && ranges.Baseline !== '';
+  const baseline = given ? readBaseline(asTable(ranges.Baseline), 'baseline', timeZone) : undefined;
+  if (baseline) problems.push(...baseline.problems);
   if (hasErrors(problems)) return { timeZone, message: problemsColumn(fn, 'plan', problems) };
-  return { plan, timeZone };
+  return { plan, timeZone, baseline: baseline?.rows };
 }
