@@ -106,10 +106,12 @@ export function fitWindows(problem: Problem, bookings: Bookings, windows: readon
       }
       const w = order[wrong.at];
       const count = (moves.get(w.job) ?? 0) + 1;
-      moves.set(w.job, count);
-      // Too little: ahead of the last task before it that shares a day with it; too much: behind the next.
+      // Too little: ahead of a task before it that shares a day with it; too much: behind one after.
+      // The nearest first; each time it goes wrong again, one further along.
       const others = order.map((o, i) => ({ o, i })).filter(({ o, i }) => i !== wrong.at && overlap(o, w));
-      const target = wrong.tooMuch ? others.find(({ i }) => i > wrong.at) : others.filter(({ i }) => i < wrong.at).pop();
+      const side = wrong.tooMuch ? others.filter(({ i }) => i > wrong.at) : others.filter(({ i }) => i < wrong.at).reverse();
+      const target = side[Math.min(count, side.length) - 1];
+      moves.set(w.job, count);
       if (!target || count > MAX_MOVES) {
         aside.add(w.job);
         continue;
