@@ -132,3 +132,9 @@ export function shortDate(day: Day): string {
   const { month, date } = dayParts(day);
   return `${weekdayName(weekday(day))} ${date} ${monthName(month)}`;
 }
+
+/** "Mon 4 Jan", with the year when it is not the year of `near` (a plan's start): "Mon 4 Jan 2027". */
+export function shortDateNear(day: Day, near: Day): string {
+  const { year } = dayParts(day);
+  return year === dayParts(near).year ? shortDate(day) : `${shortDate(day)} ${year}`;
+}

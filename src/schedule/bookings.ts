@@ -171,8 +171,14 @@ export class Bookings {
    * The earliest start and end for `hours` per person with the whole crew, no earlier than
    * `earliest`; undefined if it cannot end before the horizon.
    */
-  window(crew: ArrayLike<number>, hours: number, maxPerDay: number, earliest: number): Window | undefined {
-    const end = this.windowEnd(crew, hours, maxPerDay, earliest);
+  window(
+    crew: ArrayLike<number>,
+    hours: number,
+    maxPerDay: number,
+    earliest: number,
+    notAfter = Number.POSITIVE_INFINITY,
+  ): Window | undefined {
+    const end = this.windowEnd(crew, hours, maxPerDay, earliest, notAfter);
     return end === Number.POSITIVE_INFINITY ? undefined : { start: this.lastStart, end };
   }
 

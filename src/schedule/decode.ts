@@ -1,7 +1,7 @@
 // Turns a job order into a plan (a serial schedule-generation scheme): each job in turn, as soon as
 // its dependencies allow, with the crew that finishes it first. Pins and preferences fix people.
 
-import { shortDate } from '../model/dates';
+import { shortDateNear } from '../model/dates';
 import type { Anchors } from './baseline';
 import { Bookings, type BookingsState, type Placement, type Window } from './bookings';
 import type { Calendar } from './calendar';
@@ -277,7 +277,8 @@ export class Decoder {
 
   private noTimeReason(job: Job): string {
     const leaving = job.pinned.map((p) => this.problem.people[p]).find((p) => p?.endDate !== undefined);
-    if (leaving) return `pinned ${leaving.name} leaves ${shortDate(leaving.endDate as number)}, before the task can be done`;
+    if (leaving)
+      return `pinned ${leaving.name} leaves ${shortDateNear(leaving.endDate as number, this.problem.start)}, before the task can be done`;
     return 'no qualified person has the time before the end of the planning horizon';
   }
 

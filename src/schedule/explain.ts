@@ -1,147 +1,130 @@
-// Why each person was picked, written from the objective's own terms: when the task finishes
-// (finish, lateness), what it costs (cost), how much expertise it uses (expertise), and whether the
-// person is already on that client's work (switching). Each reason names the best alternative and
-// what it would change: "Dev Patel would finish 3 days later".
+// Why each person was picked, written from the objective's own terms. For each place in a crew the
+// best alternative is the other qualified person whose plan (this task done by them, everything else
+// as planned) has the best terms; the reason is the first term, in the objective's order, in which
+// the chosen person's plan beats it, with the size of the difference: "Dev Patel would finish 3
+// working days later", "Ana Ruiz would cost $160 more", "keeps Tom Gallagher (level 5) free for
+// harder work".
 
-import { shortDate } from '../model/dates';
+import { shortDateNear } from '../model/dates';
 import { formatMoney } from '../model/money';
-import type { Bookings } from './bookings';
-import { Decoder, readyDay, type Schedule } from './decode';
-import type { Job, Problem } from './problem';
+import type { Alternative, Alternatives } from './alternatives';
+import { readyDay } from './decode';
+import { lateDays, TERM_ORDER, type Terms } from './objective';
+import type { Job } from './problem';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
-interface Alternative {
-  person: number;
-  end: number;
-  cost: number;
-  level: number;
-}
+const TOLERANCE = 1e-6;
 
-/** Days past the chosen end within which an alternative is worth naming. */
-const ALTERNATIVE_HORIZON = 91;
+/** The first term in which two plans differ, and by how much (b − a). */
+function firstDifference(a: Terms, b: Terms): { term: keyof Terms; by: number } | undefined {
+  for (const term of TERM_ORDER) {
+    const by = b[term] - a[term];
+    if (Math.abs(by) > TOLERANCE * Math.max(1, Math.abs(a[term]), Math.abs(b[term]))) return { term, by };
+  }
+  return undefined;
+}
 
 export class Explainer {
-  /** Holds the finished plan's bookings; asked who else would have been picked. */
-  private readonly decoder: Decoder;
-  private readonly bookings: Bookings;
-  /** Jobs each person works on. */
-  private readonly byPerson: number[][];
-
   constructor(
-    private readonly problem: Problem,
-    private readonly schedule: Schedule,
+    private readonly alternatives: Alternatives,
     private readonly currency: string,
-    /** A forward decoder over the same problem to reuse; its bookings are replaced by the plan's. */
-    decoder?: Decoder,
-  ) {
-    this.decoder =
-      decoder ??
-      new Decoder(
-        problem,
-        problem.calendar,
-        problem.jobs.map((j) => j.preds),
-        problem.jobs.map((j) => j.earliest),
-      );
-    this.bookings = this.decoder.bookings;
-    this.bookings.reset();
-    this.byPerson = problem.people.map(() => []);
-    problem.jobs.forEach((_, j) => {
-      const daily = schedule.daily[j];
-      if (daily) this.bookings.rebook(schedule.crew[j], { start: schedule.start[j], end: schedule.end[j], daily });
-      for (const p of schedule.crew[j]) this.byPerson[p].push(j);
-    });
+  ) {}
+
+  private get problem() {
+    return this.alternatives.problem;
   }
 
+  private get schedule() {
+    return this.alternatives.schedule;
+  }
+
+  /** A day, with its year when that is not the plan start's. */
   private day(offset: number): string {
-    return shortDate(this.problem.start + offset);
+    return shortDateNear(this.problem.start + offset, this.problem.start);
   }
 
-  /** Whether the person has other work for the same client within the task's weeks. */
-  private sameClient(person: number, job: Job): boolean {
-    const { schedule } = this;
-    return this.byPerson[person].some(
-      (other) =>
-        other !== job.index &&
-        this.problem.jobs[other].clientIndex === job.clientIndex &&
-        schedule.start[other] <= schedule.end[job.index] + 7 &&
-        schedule.end[other] >= schedule.start[job.index] - 7,
-    );
+  /** Working days from one end to a later one. */
+  private later(from: number, to: number): string {
+    return plural(this.problem.calendar.businessDaysBetween(from, to), 'working day');
   }
 
-  /** Who the planner would have picked for a slot instead, everything else in the plan held. */
-  private alternative(job: Job, slot: number, ready: number): Alternative | undefined {
-    const crew = Array.from(this.schedule.crew[job.index]);
-    const others = crew.filter((_, s) => s !== slot);
-    const found = this.decoder.bestCandidate(job, slot, others, ready, crew[slot], this.schedule.end[job.index] + ALTERNATIVE_HORIZON);
-    if (!found) return undefined;
-    const person = this.problem.people[found.person];
-    return {
-      person: found.person,
-      end: found.end,
-      cost: job.hours * person.costRate,
-      level: person.skills.get(job.slots[slot].skill) ?? 0,
-    };
-  }
-
-  private slotReason(job: Job, slot: number, ready: number): string {
+  /** What the best alternative would change, in the first term where the plans differ. */
+  private difference(job: Job, slot: number, alt: Alternative): string {
     const { problem, schedule } = this;
-    const p = schedule.crew[job.index][slot];
+    const j = job.index;
+    const name = problem.people[alt.person].name;
+    const end = schedule.end[j];
+    const diff = firstDifference(this.alternatives.ledger.terms, alt.terms);
+    if (!diff) return `${name} would do exactly as well`;
+    const worse = diff.by > 0;
+    switch (diff.term) {
+      case 'lateness':
+      case 'finish':
+      case 'flow': {
+        if (!worse) return `${name} could finish ${this.later(alt.end, end)} sooner`;
+        const after =
+          diff.term === 'lateness'
+            ? `, ${plural(lateDays(problem, j, alt.end), 'working day')} past the due date`
+            : diff.term === 'finish'
+              ? `, pushing back the end of ${job.item.project.project}`
+              : '';
+        return `${name} would finish ${this.later(end, alt.end)} later${after}`;
+      }
+      case 'cost':
+        return `${name} would cost ${formatMoney(Math.abs(diff.by), this.currency)} ${worse ? 'more' : 'less'}`;
+      case 'expertise': {
+        const level = problem.people[alt.person].skills.get(job.slots[slot].skill) ?? 0;
+        return worse ? `keeps ${name} (level ${level}) free for harder work` : `${name} would use less expertise (level ${level})`;
+      }
+      default:
+        return `${name} would switch between clients ${plural(Math.abs(diff.by), 'time')} ${worse ? 'more' : 'less'} in a week`;
+    }
+  }
+
+  private slotReason(job: Job, slot: number, alt: Alternative | undefined): string {
+    const { problem, schedule } = this;
+    const crew = schedule.crew[job.index];
+    const p = crew[slot];
     const person = problem.people[p];
     const level = person.skills.get(job.slots[slot].skill) ?? 0;
     const label = job.slots[slot].label;
     const has = `${person.name} (${label.replace(/:\d+$/, '')} ${level} for ${label})`;
     if (job.pinned[slot] === p) return `${has}: ${job.inProgress ? 'already on it' : 'pinned in Tasks'}`;
-    const alt = this.alternative(job, slot, ready);
-    const cost = job.hours * person.costRate;
-    const end = schedule.end[job.index];
-    const facts: string[] = [];
-    if (!alt) {
-      const others = job.slots[slot].candidates.filter((c) => !schedule.crew[job.index].includes(c)).length;
-      return `${has}: ${others === 0 ? 'the only one qualified' : 'nobody else qualified could finish within three months'}`;
-    }
-    const altName = problem.people[alt.person].name;
-    if (alt.end > end) {
-      facts.push(
-        `finishes first; ${altName} would finish ${plural(problem.calendar.businessDaysBetween(end, alt.end), 'working day')} later`,
-      );
-    } else if (alt.end === end && alt.cost > cost + 0.5) {
-      facts.push(`cheapest who can finish by ${this.day(end)}; ${altName} would cost ${formatMoney(alt.cost - cost, this.currency)} more`);
-    } else if (alt.end === end && alt.level > level) {
-      facts.push(`keeps ${altName} (level ${alt.level}) free for harder work`);
-    } else if (this.sameClient(p, job)) {
-      facts.push(`already on ${job.client} work that week; ${altName} could also do it`);
-    } else {
-      facts.push(`as good as ${altName}, and fits the rest of the plan`);
-    }
-    return `${has}: ${facts.join('; ')}`;
+    if (alt) return `${has}: ${this.difference(job, slot, alt)}`;
+    const { candidates } = job.slots[slot];
+    if (candidates.some((c) => !crew.includes(c))) return `${has}: nobody else qualified could finish within three months`;
+    const colleagues = Array.from(crew).filter((c, s) => s !== slot && candidates.includes(c));
+    if (!colleagues.length) return `${has}: the only one qualified`;
+    return `${has}: everyone else qualified (${colleagues.map((c) => problem.people[c].name).join(', ')}) is on this crew`;
   }
 
-  /** What held the start back: a dependency, the earliest date, or a person's availability. */
+  /** What held the start back: a dependency, the earliest date, or the crew's other work and days off. */
   private startReason(job: Job, ready: number): string {
     const { problem, schedule } = this;
     const start = schedule.start[job.index];
+    const day = this.day(start);
     if (start > ready) {
+      const { bookings } = this.alternatives;
       const busy = Array.from(schedule.crew[job.index])
-        .filter((p) => problem.calendar.capacity(p)[ready] > 0)
+        .filter((p) => !bookings.untouched(p, ready, start - 1))
         .map((p) => problem.people[p].name);
       return busy.length
-        ? `starts ${this.day(start)}, when ${busy.join(' and ')} ${busy.length > 1 ? 'are' : 'is'} free`
-        : `starts ${this.day(start)}, the crew's next working day`;
+        ? `Starts ${day}, when ${busy.join(' and ')} ${busy.length > 1 ? 'are' : 'is'} free`
+        : `Starts ${day}, the first day the whole crew works`;
     }
     const binding = job.preds.find((pr) => (problem.jobs[pr].milestone ? schedule.start[pr] : schedule.end[pr] + 1) === ready);
-    if (binding !== undefined) return `starts ${this.day(start)}, right after ${problem.jobs[binding].item.key}`;
-    if (job.earliest > 0 && job.earliest === ready) return `starts ${this.day(start)}, its earliest date`;
-    return `starts ${this.day(start)}`;
+    if (binding !== undefined) return `Starts ${day}, right after ${problem.jobs[binding].item.key}`;
+    if (job.earliest > 0 && job.earliest === ready) return `Starts ${day}, its earliest date`;
+    return `Starts ${day}`;
   }
 
   /** The Why text of one job. */
   explain(j: number): string {
     const { problem, schedule } = this;
     const job = problem.jobs[j];
-    const ready = readyDay(problem, job.preds, job.earliest, schedule.start, schedule.end);
     const parts: string[] = [];
     if (job.tentative) parts.push('Tentative (proposal).');
     if (schedule.unplaced[j]) return [...parts, `Cannot be staffed: ${schedule.unplaced[j]}.`].join(' ');
@@ -152,15 +135,9 @@ export class Explainer {
           : 'Milestone.',
       );
     } else {
-      const daily = schedule.daily[j];
-      const crew = schedule.crew[j];
-      this.bookings.unbook(crew, { start: schedule.start[j], end: schedule.end[j], daily: daily as Float64Array });
-      try {
-        parts.push(`${job.slots.map((_, s) => this.slotReason(job, s, ready)).join('. ')}.`);
-        parts.push(`${this.startReason(job, ready)}.`);
-      } finally {
-        this.bookings.rebook(crew, { start: schedule.start[j], end: schedule.end[j], daily: daily as Float64Array });
-      }
+      const alternatives = this.alternatives.of(j);
+      parts.push(`${job.slots.map((_, s) => this.slotReason(job, s, alternatives[s])).join('. ')}.`);
+      parts.push(`${this.startReason(job, readyDay(problem, job.preds, job.earliest, schedule.start, schedule.end))}.`);
     }
     if (job.due !== undefined && schedule.end[j] > job.due) {
       const late = problem.calendar.businessDaysBetween(job.due, schedule.end[j]);

@@ -1,7 +1,7 @@
 // The objective, as named terms in the order they matter. The search compares plans by these terms
 // and the Why column is written from them, so the reasons given are the reasons used.
 
-import { weekStart } from '../model/dates';
+import { weekday } from '../model/dates';
 import type { Anchors } from './baseline';
 import type { Schedule } from './decode';
 import type { Problem } from './problem';
@@ -60,6 +60,35 @@ export function lateDays(problem: Problem, job: number, end: number): number {
 /** Tentative (proposal) work weighs a quarter: committed deadlines come first. */
 const TENTATIVE_WEIGHT = 0.25;
 
+/** A job's share of the lateness term when it ends on `end`. */
+function jobLateness(problem: Problem, j: number, end: number): number {
+  const job = problem.jobs[j];
+  const late = lateDays(problem, j, end);
+  return late > 0 ? late * job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1) : 0;
+}
+
+/** The week (counted from the plan start's week) a day offset falls in. */
+function weekIndex(problem: Problem, offset: number): number {
+  return Math.floor((offset + weekday(problem.start) - 1) / 7);
+}
+
+/**
+ * Client switching, defined once: a person working for a client in a week is one touch; each client
+ * beyond the first a person works for in a week is a switch. Touches are packed into numbers.
+ */
+function touchKey(person: number, week: number, client: number): number {
+  return (person * 8192 + week) * 65536 + client;
+}
+
+/** The person-week a touch belongs to. */
+const personWeek = (touch: number) => Math.floor(touch / 65536);
+
+/** Each touch a crew member makes working a job from `start` to `end`. */
+function forEachTouch(problem: Problem, j: number, person: number, start: number, end: number, visit: (touch: number) => void): void {
+  const last = weekIndex(problem, end);
+  for (let w = weekIndex(problem, start); w <= last; w++) visit(touchKey(person, w, problem.jobs[j].clientIndex));
+}
+
 /** Whether a job starts on its anchor's day (a milestone: falls on it) with its anchor's people (in any slot order). */
 export function keepsAnchor(problem: Problem, anchors: Anchors, schedule: Schedule, j: number): boolean {
   const day = problem.jobs[j].milestone ? schedule.end[j] : schedule.start[j];
@@ -81,18 +110,16 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
   const terms = emptyTerms();
   const projectEnd = new Map<string, number>();
   let makespan = 0;
-  // (person, week, client) triples, packed into numbers: counting distinct ones gives switching.
   const touches: number[] = [];
-  const firstWeek = weekStart(problem.start);
   for (const job of problem.jobs) {
     const j = job.index;
     if (planned && !planned[j]) continue;
     const end = schedule.end[j];
     if (schedule.unplaced[j]) terms.unplaced++;
-    const late = lateDays(problem, j, end);
-    const weight = job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1);
-    if (late > 0) terms.lateness += late * weight;
+    terms.lateness += jobLateness(problem, j, end);
     if (anchors) {
+      const late = lateDays(problem, j, end);
+      const weight = job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1);
       const anchored = anchors.start[j] >= 0;
       if (anchored && !keepsAnchor(problem, anchors, schedule, j)) terms.moved++;
       const before = anchored && !Number.isNaN(anchors.lateBefore[j]) ? anchors.lateBefore[j] : 0;
@@ -107,9 +134,8 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
       const person = problem.people[crew[s]];
       terms.cost += job.hours * person.costRate;
       terms.expertise += job.hours * ((person.skills.get(job.slots[s].skill) ?? 0) - job.slots[s].level);
-      for (let w = weekStart(problem.start + schedule.start[j]); w <= problem.start + end; w += 7) {
-        touches.push((crew[s] * 8192 + (w - firstWeek) / 7) * 65536 + job.clientIndex);
-      }
+      const last = weekIndex(problem, end);
+      for (let w = weekIndex(problem, schedule.start[j]); w <= last; w++) touches.push(touchKey(crew[s], w, job.clientIndex));
     }
   }
   terms.switching = switches(touches);
@@ -119,12 +145,164 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
   return terms;
 }
 
-/** Extra clients per (person, week): distinct triples minus distinct (person, week) pairs. */
+/** Extra clients per (person, week): distinct touches minus distinct person-weeks. */
 function switches(touches: number[]): number {
   const sorted = Float64Array.from(touches).sort();
   let extra = 0;
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i] !== sorted[i - 1] && Math.floor(sorted[i] / 65536) === Math.floor(sorted[i - 1] / 65536)) extra++;
+    if (sorted[i] !== sorted[i - 1] && personWeek(sorted[i]) === personWeek(sorted[i - 1])) extra++;
   }
   return extra;
+}
+
+/** How many times each value occurs, and the largest. */
+class Tally {
+  private readonly counts = new Map<number, number>();
+  max = 0;
+
+  add(value: number, n: 1 | -1): void {
+    const count = (this.counts.get(value) ?? 0) + n;
+    if (count) this.counts.set(value, count);
+    else this.counts.delete(value);
+    if (n > 0) this.max = Math.max(this.max, value);
+    else if (!count && value === this.max) this.max = this.largest();
+  }
+
+  private largest(): number {
+    let max = 0;
+    for (const v of this.counts.keys()) if (v > max) max = v;
+    return max;
+  }
+
+  /** The largest were one `value` replaced by `by`. */
+  maxReplacing(value: number, by: number): number {
+    if (by >= this.max) return by;
+    if (value !== this.max || (this.counts.get(value) ?? 0) > 1) return this.max;
+    let max = by;
+    for (const v of this.counts.keys()) if (v > max && v !== value) max = v;
+    return max;
+  }
+}
+
+/**
+ * A plan's terms kept current while single jobs change crew or days: what explanations and the
+ * final polish ask ("the terms were Ana on this task instead"), at the cost of one job, not the plan.
+ * Its terms equal evaluate()'s for the same plan.
+ */
+export class TermLedger {
+  readonly terms: Terms;
+  private readonly projectEnds = new Map<string, Tally>();
+  private readonly planEnds = new Tally();
+  private readonly touches = new Map<number, number>();
+  private readonly clientsInWeek = new Map<number, number>();
+  /** Each planned job's crew and days, as the ledger holds them. */
+  private readonly crew: Int32Array[];
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+
+  constructor(
+    private readonly problem: Problem,
+    schedule: Schedule,
+    planned?: Uint8Array,
+  ) {
+    this.terms = emptyTerms();
+    this.crew = schedule.crew.slice();
+    this.start = schedule.start.slice();
+    this.end = schedule.end.slice();
+    const counted = problem.jobs.filter((job) => !planned || planned[job.index]);
+    for (const job of counted)
+      if (!this.projectEnds.has(job.item.project.project)) this.projectEnds.set(job.item.project.project, new Tally());
+    for (const job of counted) {
+      if (schedule.unplaced[job.index]) this.terms.unplaced++;
+      this.account(job.index, 1);
+    }
+  }
+
+  /** Adds (1) or takes out (-1) one job's share of every term. */
+  private account(j: number, sign: 1 | -1): void {
+    const { problem, terms } = this;
+    const job = problem.jobs[j];
+    const end = this.end[j];
+    terms.lateness += sign * jobLateness(problem, j, end);
+    terms.flow += sign * (end + 1);
+    const projectEnds = this.projectEnds.get(job.item.project.project) as Tally;
+    terms.finish -= this.planEnds.max * this.projectEnds.size + projectEnds.max;
+    projectEnds.add(end + 1, sign);
+    this.planEnds.add(end + 1, sign);
+    terms.finish += this.planEnds.max * this.projectEnds.size + projectEnds.max;
+    const crew = this.crew[j];
+    for (let s = 0; s < crew.length; s++) {
+      const person = problem.people[crew[s]];
+      terms.cost += sign * job.hours * person.costRate;
+      terms.expertise += sign * job.hours * ((person.skills.get(job.slots[s].skill) ?? 0) - job.slots[s].level);
+      forEachTouch(problem, j, crew[s], this.start[j], end, (t) => this.touch(t, sign));
+    }
+  }
+
+  private touch(key: number, sign: 1 | -1): void {
+    const count = (this.touches.get(key) ?? 0) + sign;
+    if (count) this.touches.set(key, count);
+    else this.touches.delete(key);
+    // A touch that appears or disappears changes the clients of its person-week.
+    if (count !== 0 && !(sign > 0 && count === 1)) return;
+    const week = personWeek(key);
+    const before = this.clientsInWeek.get(week) ?? 0;
+    const after = before + sign;
+    if (after) this.clientsInWeek.set(week, after);
+    else this.clientsInWeek.delete(week);
+    this.terms.switching += Math.max(0, after - 1) - Math.max(0, before - 1);
+  }
+
+  /** Job j done by `crew` from `start` to `end` from now on. */
+  move(j: number, crew: ArrayLike<number>, start: number, end: number): void {
+    this.account(j, -1);
+    this.crew[j] = Int32Array.from(crew);
+    this.start[j] = start;
+    this.end[j] = end;
+    this.account(j, 1);
+  }
+
+  /** The terms were job j done by `crew` from `start` to `end`, everything else as it is (nothing is changed). */
+  whatIf(j: number, crew: ArrayLike<number>, start: number, end: number): Terms {
+    const { problem } = this;
+    const job = problem.jobs[j];
+    const was = this.end[j];
+    const terms = { ...this.terms };
+    terms.lateness += jobLateness(problem, j, end) - jobLateness(problem, j, was);
+    terms.flow += end - was;
+    const projectEnds = this.projectEnds.get(job.item.project.project) as Tally;
+    const makespan = this.planEnds.maxReplacing(was + 1, end + 1);
+    terms.finish += (makespan - this.planEnds.max) * this.projectEnds.size + projectEnds.maxReplacing(was + 1, end + 1) - projectEnds.max;
+    const share = (people: ArrayLike<number>, sign: number) => {
+      for (let s = 0; s < people.length; s++) {
+        const person = problem.people[people[s]];
+        terms.cost += sign * job.hours * person.costRate;
+        terms.expertise += sign * job.hours * ((person.skills.get(job.slots[s].skill) ?? 0) - job.slots[s].level);
+      }
+    };
+    share(this.crew[j], -1);
+    share(crew, 1);
+    terms.switching += this.switchingChange(j, crew, start, end);
+    return terms;
+  }
+
+  /** How client switching would change were job j done by `crew` from `start` to `end`. */
+  private switchingChange(j: number, crew: ArrayLike<number>, start: number, end: number): number {
+    const change = new Map<number, number>();
+    const note = (sign: number) => (t: number) => change.set(t, (change.get(t) ?? 0) + sign);
+    for (const p of this.crew[j]) forEachTouch(this.problem, j, p, this.start[j], this.end[j], note(-1));
+    for (let s = 0; s < crew.length; s++) forEachTouch(this.problem, j, crew[s], start, end, note(1));
+    const clients = new Map<number, number>();
+    for (const [t, n] of change) {
+      const before = this.touches.get(t) ?? 0;
+      const appears = Number(before + n > 0) - Number(before > 0);
+      if (appears) clients.set(personWeek(t), (clients.get(personWeek(t)) ?? 0) + appears);
+    }
+    let delta = 0;
+    for (const [week, n] of clients) {
+      const before = this.clientsInWeek.get(week) ?? 0;
+      delta += Math.max(0, before + n - 1) - Math.max(0, before - 1);
+    }
+    return delta;
+  }
 }

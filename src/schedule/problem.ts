@@ -1,7 +1,7 @@
 // The planning problem built from a validated Plan: people with skills and calendars, and the jobs
 // still to do, each with its crew slots, qualified candidates, dependencies and pins.
 
-import { type Day, dayToIso, shortDate } from '../model/dates';
+import { type Day, dayToIso, shortDateNear } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
 import { HORIZON_DAYS, HORIZON_YEARS } from '../model/limits';
 import type { Plan } from '../model/plan';
@@ -136,9 +136,9 @@ export function maxCrew(slots: readonly { candidates: readonly number[] }[], fix
   return matchSlots(slots, fixed).filter((p) => p >= 0).length;
 }
 
-/** "Ana Ruiz (left Fri 30 Apr)" */
-function departed(person: Person): string {
-  return person.endDate === undefined ? `${person.name} (works no hours)` : `${person.name} (left ${shortDate(person.endDate)})`;
+/** "Ana Ruiz (left Fri 30 Apr)", the year given when it is not the plan start's. */
+function departed(person: Person, start: Day): string {
+  return person.endDate === undefined ? `${person.name} (works no hours)` : `${person.name} (left ${shortDateNear(person.endDate, start)})`;
 }
 
 function staffingProblem(job: { slots: Slot[]; pinned: number[]; earliest: number }, people: Person[], start: Day): string | undefined {
@@ -146,15 +146,16 @@ function staffingProblem(job: { slots: Slot[]; pinned: number[]; earliest: numbe
   for (const p of pinned) {
     if (p < 0) continue;
     const person = people[p];
-    if (!person.available) return `pinned ${departed(person)} is no longer available`;
+    if (!person.available) return `pinned ${departed(person, start)} is no longer available`;
     if (person.endDate !== undefined && person.endDate < start + job.earliest)
-      return `pinned ${person.name} leaves ${shortDate(person.endDate)}, before the task can start (${shortDate(start + job.earliest)})`;
+      return `pinned ${person.name} leaves ${shortDateNear(person.endDate, start)}, before the task can start (${shortDateNear(start + job.earliest, start)})`;
   }
   for (const slot of slots) {
     if (slot.candidates.length === 0) {
       const holders = people.filter((p) => p.skills.has(slot.skill));
       const qualified = holders.filter((p) => (p.skills.get(slot.skill) ?? 0) >= slot.level);
-      if (qualified.length) return `everyone with ${slot.label} has left before the plan start: ${qualified.map(departed).join(', ')}`;
+      if (qualified.length)
+        return `everyone with ${slot.label} has left before the plan start: ${qualified.map((p) => departed(p, start)).join(', ')}`;
       return holders.length === 0
         ? `no one on Staff has ${slot.label}`
         : `no one on Staff has ${slot.label} at level ${slot.level} or above (best: ${holders.reduce((m, p) => Math.max(m, p.skills.get(slot.skill) ?? 0), 0)})`;

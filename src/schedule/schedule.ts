@@ -6,6 +6,7 @@ import type { Day } from '../model/dates';
 import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import type { ReplanMode } from '../model/settings';
+import { Alternatives } from './alternatives';
 import { type Anchors, anchorsFor } from './baseline';
 import { type LowerBound, lowerBound } from './bounds';
 import { Decoder, type Schedule } from './decode';
@@ -126,15 +127,28 @@ export class Planner {
   }
 
   private committedSchedule(): Schedule {
-    this.committedPlan ??= this.settled(this.committed);
+    this.committedPlan ??= this.polished(this.settled(this.committed), this.committed.planned);
     return this.committedPlan;
   }
 
   /** The committed plan, with the proposals fitted after it when they are included. */
   private schedule(): Schedule {
     if (!this.proposals) return this.committedSchedule();
-    this.finalPlan ??= this.settled(this.proposals, this.committedBefore());
+    const proposals = Uint8Array.from(this.problem.jobs, (j) => (j.withProposals ? 1 : 0));
+    this.finalPlan ??= this.polished(this.settled(this.proposals, this.committedBefore()), this.proposals.planned, proposals);
     return this.finalPlan;
+  }
+
+  /**
+   * A plan with every one-person swap that makes it better made, among `jobs` (committed work is
+   * polished on its own, before proposals are fitted, so they never change it). Not when re-planning
+   * against a published plan: what was kept stays as published.
+   */
+  private polished(found: Schedule, planned: Uint8Array, jobs = planned): Schedule {
+    if (this.anchors) return found;
+    const schedule = { ...found, start: found.start.slice(), end: found.end.slice(), crew: found.crew.slice(), daily: found.daily.slice() };
+    new Alternatives(this.problem, schedule, this.committed.forward, planned).polish(schedule.order, jobs);
+    return schedule;
   }
 
   /** The committed plan, as the proposals' search starts from it. */
@@ -191,7 +205,7 @@ export class Planner {
     const { problem } = this;
     const solved = this.outcome();
     const { schedule, terms } = solved;
-    const explainer = new Explainer(problem, schedule, this.plan.settings.currency, this.committed.forward);
+    const explainer = new Explainer(new Alternatives(problem, schedule, this.committed.forward, this.planned), this.plan.settings.currency);
     const planned = this.planned;
     let last = -1;
     let totalLateDays = 0;
