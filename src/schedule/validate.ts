@@ -43,7 +43,10 @@ export interface ValidateOptions extends WorkScope {
 const EPS = 1e-6;
 /** How far past the day it could start a task reported unstaffable is tried with other people. */
 const STAFFABLE_WITHIN_DAYS = 365;
-/** The planner never works a day for less than an hour unless less is left: a window must respect it. */
+/**
+ * The planner works a day for less than an hour only when less is left, or the crew could not work
+ * more that day were they free: a window must respect it.
+ */
 const LEAST_DAY = 1;
 /** Crews tried before a task reported unstaffable is taken at its word. */
 const CREWS_TRIED = 200;
@@ -353,8 +356,13 @@ function window(ctx: Context, crew: readonly string[], open: OpenTask, from: Day
       if (left === open.needs) start = day + 1;
       continue;
     }
-    const rate = Math.min(open.maxPerDay ?? 24, ...crew.map((name) => free(ctx, name, day)));
-    if (rate < Math.min(left, LEAST_DAY) - EPS) {
+    let rate = open.maxPerDay ?? 24;
+    let full = rate;
+    for (const name of crew) {
+      rate = Math.min(rate, free(ctx, name, day));
+      full = Math.min(full, ctx.people.on(name, day));
+    }
+    if (rate < Math.min(left, LEAST_DAY, full) - EPS) {
       start = day + 1;
       left = open.needs;
       continue;
