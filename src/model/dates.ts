@@ -39,6 +39,8 @@ interface Zone {
   format: Intl.DateTimeFormat;
   /** Instants already converted: a sheet's dates are a few hundred days, repeated in every row. */
   known: Map<number, number>;
+  /** Days already turned into their first instant. */
+  starts: Map<Day, number>;
 }
 
 const zones = new Map<string, Zone>();
@@ -58,7 +60,7 @@ function zone(timeZone: string): Zone {
       second: 'numeric',
       hourCycle: 'h23',
     });
-    z = { format, known: new Map() };
+    z = { format, known: new Map(), starts: new Map() };
     zones.set(timeZone, z);
   }
   return z;
@@ -84,13 +86,29 @@ export function dateToDay(date: Date, timeZone: string): Day {
   return Math.floor(wallClockMs(date.getTime(), timeZone) / MS_PER_DAY);
 }
 
-/** Midnight of a calendar day in the given time zone, as a Date Sheets shows as that day. */
+/**
+ * The first instant of a calendar day in the given time zone, as a Date Sheets shows as that day:
+ * midnight, or where clocks skip midnight (DST starting at 00:00 in Santiago, Havana, São Paulo…)
+ * the moment they jump to 01:00, and where midnight happens twice, the first one.
+ */
 export function dayToDate(day: Day, timeZone: string): Date {
-  const target = day * MS_PER_DAY;
-  let instant = target - (wallClockMs(target, timeZone) - target);
-  // A DST change between the guess and the answer shifts the offset once; correct for it.
-  instant += target - wallClockMs(instant, timeZone);
-  return new Date(instant);
+  const { starts } = zone(timeZone);
+  let start = starts.get(day);
+  if (start === undefined) {
+    const target = day * MS_PER_DAY;
+    // The offsets in force around the day; each gives a candidate instant for its midnight.
+    let fallback = Number.NEGATIVE_INFINITY;
+    for (const probe of [target - 1.5 * MS_PER_DAY, target, target + 1.5 * MS_PER_DAY]) {
+      const candidate = target - (wallClockMs(probe, timeZone) - probe);
+      const wall = wallClockMs(candidate, timeZone);
+      if (wall >= target && wall < target + MS_PER_DAY && (start === undefined || candidate < start)) start = candidate;
+      fallback = Math.max(fallback, candidate);
+    }
+    start ??= fallback;
+    if (starts.size >= MAX_KNOWN) starts.clear();
+    starts.set(day, start);
+  }
+  return new Date(start);
 }
 
 /** Sheets' serial day numbers count from 1899-12-30. */

@@ -61,3 +61,32 @@ describe('the guard around every custom function', () => {
     expect(answer[30][0]).toBe('and 171 more');
   });
 });
+
+describe('dates in a time zone whose clocks skip midnight (Santiago, DST from Sunday 2022-09-11)', () => {
+  const zone = 'America/Santiago';
+  const dayIn = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(d);
+
+  it('ASSIGN answers that day, not 23:00 the day before', () => {
+    const { addon } = addonWith({}, zone);
+    const staff = [
+      ['Name', 'Skills', 'Work Days', 'Hours/Week'],
+      ['Ana', 'LED', 'Mon-Sun', 56],
+    ];
+    const tasks = [
+      ['Project', 'Task', 'Skills', 'Hours'],
+      ['P', 'Sunday job', 'LED', 8],
+    ];
+    const planStart = new Date('2022-09-11T04:00:00Z'); // 01:00 in Santiago: the first instant of that day
+    const answer = addon.customFunction('ASSIGN', [tasks, staff, '', '', planStart]) as Answer;
+    const row = answer.find((r) => r[1] === 'Sunday job') as unknown[];
+    expect(dayIn(row[3] as Date)).toBe('2022-09-11');
+    expect(dayIn(row[4] as Date)).toBe('2022-09-11');
+  });
+
+  it('an output sheet holds that day', () => {
+    const { ss, addon } = addonWith({}, zone);
+    addon.run('writeOutputs', [[{ name: 'Schedule', values: [[{ date: '2022-09-11' }, { date: '2022-09-12' }]] }]]);
+    const [sunday, monday] = ss.sheets[0].peek()[0] as Date[];
+    expect([dayIn(sunday), dayIn(monday)]).toEqual(['2022-09-11', '2022-09-12']);
+  });
+});
