@@ -2,8 +2,9 @@
 // uncertainty, a scope what-if that re-plans and re-prices as the factor changes, and the Budget sheet.
 
 import { type BudgetResult, budgetRanges, type ProjectBudget } from '../../src/budget/budget';
+import { DEFAULT_COVERAGE } from '../../src/budget/estimate';
 import { budgetSheet } from '../../src/budget/sheet';
-import type { Range } from '../../src/budget/simulate';
+import { type Range, rangeLabels } from '../../src/budget/simulate';
 import { scopeWhatIf } from '../../src/budget/whatif';
 import { type Day, dayToIso, isoToDay, shortDate } from '../../src/model/dates';
 import { formatMoney } from '../../src/model/money';
@@ -32,14 +33,15 @@ function rangeRow(label: string, range: Range, format: (v: number) => string): H
     'tr',
     {},
     h('th', { scope: 'row' }, label),
-    h('td', { class: 'num' }, format(range.p10)),
+    h('td', { class: 'num' }, format(range.low)),
     h('td', { class: 'num' }, format(range.p50)),
-    h('td', { class: 'num' }, format(range.p90)),
+    h('td', { class: 'num' }, format(range.high)),
   );
 }
 
-function figures(b: ProjectBudget, currency: string): HTMLElement {
+function figures(b: ProjectBudget, currency: string, coverage: number): HTMLElement {
   const money = (v: number) => formatMoney(v, currency);
+  const { low, high } = rangeLabels(coverage);
   const hours = (v: number) => `${Math.round(v).toLocaleString('en-US')} h`;
   return h(
     'table',
@@ -47,7 +49,7 @@ function figures(b: ProjectBudget, currency: string): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, h('th', {}, ''), h('th', { class: 'num' }, 'P10'), h('th', { class: 'num' }, 'P50'), h('th', { class: 'num' }, 'P90')),
+      h('tr', {}, h('th', {}, ''), h('th', { class: 'num' }, low), h('th', { class: 'num' }, 'P50'), h('th', { class: 'num' }, high)),
     ),
     h(
       'tbody',
@@ -92,7 +94,7 @@ function summary(b: ProjectBudget): HTMLElement {
   );
 }
 
-function comparison(before: ProjectBudget, after: ProjectBudget, currency: string): HTMLElement {
+function comparison(before: ProjectBudget, after: ProjectBudget, currency: string, coverage: number): HTMLElement {
   const money = (v: number) => formatMoney(v, currency);
   const row = (label: string, a: string, b: string) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, a), h('td', {}, b));
   const changed = (a: string[], b: string[]) => {
@@ -110,7 +112,7 @@ function comparison(before: ProjectBudget, after: ProjectBudget, currency: strin
       'tbody',
       {},
       row('Cost P50', money(before.cost.p50), money(after.cost.p50)),
-      row('Cost P90', money(before.cost.p90), money(after.cost.p90)),
+      row(`Cost ${rangeLabels(coverage).high}`, money(before.cost.high), money(after.cost.high)),
       row(before.fixedFee === undefined ? 'Price P50' : 'Fee', money(before.price.p50), money(after.price.p50)),
       row('Margin P50', money(before.margin.p50), money(after.margin.p50)),
       row('Ends', dateText(before.end), dateText(after.end)),
@@ -151,7 +153,7 @@ export function budgetPanel(): HTMLElement {
     whatIfArea.className = 'message';
     fieldError(scopeInput, '');
     if (!b) return;
-    current.append(figures(b, currency()), summary(b));
+    current.append(figures(b, currency(), loaded?.result.coverage ?? DEFAULT_COVERAGE), summary(b));
     scopeInput.value = String(b.scope);
     scopeSlider.value = String(Math.min(2, Math.max(0.1, b.scope)));
   };
@@ -177,7 +179,7 @@ export function budgetPanel(): HTMLElement {
     showMessage(
       whatIfArea,
       'info',
-      comparison(b, whatIf.budget, currency()),
+      comparison(b, whatIf.budget, currency(), loaded.result.coverage),
       h('p', { class: 'hint' }, 'Only work and costs marked Scales change. The sheets are not changed.'),
     );
   };
@@ -282,7 +284,7 @@ export function budgetPanel(): HTMLElement {
       h(
         'p',
         { class: 'hint' },
-        'Cost, price and margin ranges (P10 · P50 · P90) per project, from the plan’s crews and rates, three-point hours and the firm’s own history of estimates vs actuals.',
+        'Cost, price and margin ranges per project (P10 · P50 · P90, or as wide as Settings > Coverage asks), from the plan’s crews and rates, three-point hours and the firm’s own history of estimates vs actuals.',
       ),
       compute,
       bar.element,

@@ -3,6 +3,7 @@
 // rates of the crew the plan assigns, and the non-labour Costs lines.
 
 import type { Day } from '../model/dates';
+import { addTo } from '../model/group';
 import type { Plan } from '../model/plan';
 import type { Problem } from '../model/problems';
 import type { CostRow, ProjectRow } from '../model/sheets';
@@ -10,7 +11,7 @@ import { nameKey, type WorkItem, workItems } from '../model/work';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { type CrewRate, RateCard } from './rates';
 import { fitRatioModel, type HistoryPoint, type RatioModel } from './ratio';
-import { type Driver, type Line, type Range, seedOf, simulate } from './simulate';
+import { DRAWS, type Driver, type Line, type Range, seedOf, simulate } from './simulate';
 import { certain, hasThreePoint, type Spread, threePoint } from './spread';
 import { median } from './stats';
 
@@ -44,6 +45,8 @@ export interface BudgetResult {
   problems: Problem[];
   /** What the hours ranges were calibrated on. */
   calibration: { tasks: number; projectCorrelation: number; medianRatio: number };
+  /** Share of outcomes each range holds (Settings > Coverage): 0.8 gives P10 · P50 · P90. */
+  coverage: number;
 }
 
 export interface BudgetOptions {
@@ -163,7 +166,7 @@ function projectBudget(
     ...costs.map((c) => costLine(c, scope)),
   ];
   const fixedFee = project.value;
-  const result = simulate(lines, ctx.model.projectCorrelation, seedOf(project.project), fixedFee);
+  const result = simulate(lines, ctx.model.projectCorrelation, seedOf(project.project), fixedFee, DRAWS, ctx.plan.settings.coverage);
   const planned = items.map((i) => ctx.planned.get(i.key)).filter((t): t is PlannedTask => t !== undefined && t.state !== 'unstaffable');
   const ends = planned.map((t) => t.end);
   const crew = [...new Set(planned.flatMap((t) => t.crew.map((c) => c.name)))];
@@ -189,9 +192,9 @@ export function budgetRanges(plan: Plan, schedule: ScheduleResult, options: Budg
   const model = fitRatioModel(history);
   const ctx: Context = { plan, model, rates: new RateCard(plan), planned: new Map(schedule.tasks.map((t) => [t.key, t])) };
   const byProject = new Map<string, WorkItem[]>();
-  for (const item of items) byProject.set(nameKey(item.project.project), [...(byProject.get(nameKey(item.project.project)) ?? []), item]);
+  for (const item of items) addTo(byProject, nameKey(item.project.project), item);
   const costs = new Map<string, CostRow[]>();
-  for (const c of plan.costs) if (c.project) costs.set(nameKey(c.project), [...(costs.get(nameKey(c.project)) ?? []), c]);
+  for (const c of plan.costs) if (c.project) addTo(costs, nameKey(c.project), c);
   const only = options.only ? new Set([...options.only].map(nameKey)) : undefined;
 
   const projects = plan.projects
@@ -206,5 +209,6 @@ export function budgetRanges(plan: Plan, schedule: ScheduleResult, options: Budg
     projects,
     problems: ctx.rates.problems,
     calibration: { tasks: model.tasks, projectCorrelation: model.projectCorrelation, medianRatio: model.medianRatio(typical) },
+    coverage: plan.settings.coverage,
   };
 }

@@ -11,6 +11,7 @@
 // come from the most recent finished tasks only (a sliding window, as in adaptive conformal
 // prediction); the centre and the corrections still learn from all of them.
 
+import { addTo } from '../model/group';
 import { fitLine, mean, normalQuantile, slopeKept, standardDeviation, studentQuantile } from './stats';
 
 export type GroupFactor = 'type' | 'skill' | 'person';
@@ -216,7 +217,7 @@ function residualQuantile(f: Fitted, p: number): number {
 function projectCorrelation(points: readonly HistoryPoint[], z: (i: number) => number): number {
   const byProject = new Map<string, number[]>();
   points.forEach((p, i) => {
-    if (p.project !== undefined) byProject.set(p.project, [...(byProject.get(p.project) ?? []), z(i)]);
+    if (p.project !== undefined) addTo(byProject, p.project, z(i));
   });
   const groups = [...byProject.values()].filter((g) => g.length >= 2);
   const total = groups.reduce((s, g) => s + g.length, 0);

@@ -5,43 +5,42 @@ import { formatMoney, moneyFormat } from '../model/money';
 import type { Cell, SheetOutput } from '../model/output';
 import type { BudgetResult, ProjectBudget } from './budget';
 import { DEFAULT_SPREAD } from './ratio';
-import { DRAWS } from './simulate';
+import { DRAWS, rangeLabels, tailPercent } from './simulate';
 import { THREE_POINT_PROBABILITY } from './spread';
 
-export const BUDGET_HEADER = [
-  'Project',
-  'Client',
-  'Status',
-  'Hours P50',
-  'Cost P10',
-  'Cost P50',
-  'Cost P90',
-  'Price P10',
-  'Price P50',
-  'Price P90',
-  'Margin',
-];
+/** Cost and Price at each end of the range and the median: "Cost P10", "Cost P50", "Cost P90"… */
+function rangeHeaders(coverage: number): string[] {
+  const { low, high } = rangeLabels(coverage);
+  return ['Cost', 'Price'].flatMap((what) => [`${what} ${low}`, `${what} P50`, `${what} ${high}`]);
+}
 
-export const BUDGETRANGE_HEADER = ['Project', 'Cost P10', 'Cost P50', 'Cost P90', 'Price P10', 'Price P50', 'Price P90'];
+export function budgetHeader(coverage: number): string[] {
+  return ['Project', 'Client', 'Status', 'Hours P50', ...rangeHeaders(coverage), 'Margin'];
+}
+
+export function budgetRangeHeader(coverage: number): string[] {
+  return ['Project', ...rangeHeaders(coverage)];
+}
 
 const HEADER_BACKGROUND = '#e8eaed';
 const THIN_MARGIN = '#fce8e6';
 
 const whole = (v: number) => Math.round(v);
 
-/** Cost P10 · P50 · P90 and Price P10 · P50 · P90, in whole currency units. */
+/** Cost low · P50 · high and Price low · P50 · high, in whole currency units. */
 function costAndPrice(b: ProjectBudget): number[] {
-  return [b.cost.p10, b.cost.p50, b.cost.p90, b.price.p10, b.price.p50, b.price.p90].map(whole);
+  return [b.cost.low, b.cost.p50, b.cost.high, b.price.low, b.price.p50, b.price.high].map(whole);
 }
 
 /** BUDGETRANGE's answer: a header row, then one row per project, in whole currency units. */
 export function budgetRangeTable(result: BudgetResult): Cell[][] {
-  return [BUDGETRANGE_HEADER, ...result.projects.map((b): Cell[] => [b.project.project, ...costAndPrice(b)])];
+  return [budgetRangeHeader(result.coverage), ...result.projects.map((b): Cell[] => [b.project.project, ...costAndPrice(b)])];
 }
 
 /** How the numbers were made, in words a project manager can check against the sheets. */
 export function methodNote(result: BudgetResult, targetMargin: number, today: Day): string {
   const { tasks, projectCorrelation, medianRatio } = result.calibration;
+  const { low, high } = rangeLabels(result.coverage);
   const tail = Math.round((1 - THREE_POINT_PROBABILITY) * 100);
   const history =
     tasks >= 2
@@ -49,7 +48,7 @@ export function methodNote(result: BudgetResult, targetMargin: number, today: Da
       : `Tasks with only Hours: no finished tasks with Actual Hours yet, so the default is used: the median task takes its estimate and lands within a factor of ${Math.exp(DEFAULT_SPREAD).toFixed(0)} of it about two times in three. Mark tasks Done with Actual Hours to calibrate.`;
   return [
     `Written by Crewsheet on ${dayToIso(today)}; replaced on each run, so edits here are lost.`,
-    `P10 / P50 / P90: ${DRAWS} simulated outcomes per project; 1 in 10 comes in below P10 and 1 in 10 above P90.`,
+    `${low} / P50 / ${high}: ${DRAWS} simulated outcomes per project; ${tailPercent(result.coverage)}% come in below ${low} and as many above ${high} (Settings > Coverage ${Math.round(result.coverage * 100)}%).`,
     `Hours Low / High (and Cost Low / High) are read as P${tail} and P${100 - tail}.`,
     history,
     `Tasks of one project overrun together (correlation ${projectCorrelation.toFixed(2)}), so a project's range does not shrink just because it has many tasks.`,
@@ -58,11 +57,12 @@ export function methodNote(result: BudgetResult, targetMargin: number, today: Da
   ].join('\n');
 }
 
-function marginNote(b: ProjectBudget, currency: string): string {
+function marginNote(b: ProjectBudget, currency: string, coverage: number): string {
   const money = (v: number) => formatMoney(v, currency);
+  const { low, high } = rangeLabels(coverage);
   const pct = b.price.p50 > 0 ? ` (${Math.round((b.margin.p50 / b.price.p50) * 100)}% of price)` : '';
   const basis = b.fixedFee !== undefined ? `fixed fee ${money(b.fixedFee)}` : 'price at rate card';
-  return `P50 margin ${money(b.margin.p50)}${pct}; P10–P90 ${money(b.margin.p10)} to ${money(b.margin.p90)}; ${basis}.`;
+  return `P50 margin ${money(b.margin.p50)}${pct}; ${low}–${high} ${money(b.margin.low)} to ${money(b.margin.high)}; ${basis}.`;
 }
 
 function driversNote(b: ProjectBudget): string {
@@ -74,28 +74,31 @@ function driversNote(b: ProjectBudget): string {
 /** The Budget sheet: one row per project, money formatted in the Settings currency, a note on how. */
 export function budgetSheet(result: BudgetResult, currency: string, targetMargin: number, today: Day): SheetOutput {
   const money = moneyFormat(currency);
-  const values: Cell[][] = [BUDGET_HEADER];
-  const formats: string[][] = [BUDGET_HEADER.map(() => '')];
-  const backgrounds: (string | null)[][] = [BUDGET_HEADER.map(() => HEADER_BACKGROUND)];
+  const header = budgetHeader(result.coverage);
+  const { low, high } = rangeLabels(result.coverage);
+  const tail = tailPercent(result.coverage);
+  const values: Cell[][] = [header];
+  const formats: string[][] = [header.map(() => '')];
+  const backgrounds: (string | null)[][] = [header.map(() => HEADER_BACKGROUND)];
   const notes: string[][] = [
     [
       methodNote(result, targetMargin, today),
       '',
       '',
       'Person-hours of the whole project (done, in progress and to do), median outcome.',
-      'Cost a 1-in-10 good outcome stays under.',
+      `Cost the best ${tail}% of outcomes stay under.`,
       'Median cost.',
-      'Cost a 1-in-10 bad outcome reaches: budget for this to be safe 9 times in 10.',
+      `Cost the worst ${tail}% of outcomes reach: budget for this to be safe ${100 - tail}% of the time.`,
       'Price for fixed-fee projects is their Value; otherwise at bill rates.',
       '',
       '',
-      'Price − cost at P50. The note on each cell gives the P10–P90 range.',
+      `Price − cost at P50. The note on each cell gives the ${low}–${high} range.`,
     ],
   ];
   for (const b of result.projects) {
     values.push([b.project.project, b.project.client, b.project.status, whole(b.hours.p50), ...costAndPrice(b), whole(b.margin.p50)]);
     formats.push(['', '', '', '#,##0', money, money, money, money, money, money, money]);
-    backgrounds.push(BUDGET_HEADER.map((_, c) => (c === 10 && b.margin.p10 < 0 ? THIN_MARGIN : null)));
+    backgrounds.push(header.map((_, c) => (c === 10 && b.margin.low < 0 ? THIN_MARGIN : null)));
     notes.push([
       driversNote(b),
       '',
@@ -107,7 +110,7 @@ export function budgetSheet(result: BudgetResult, currency: string, targetMargin
       b.fixedFee !== undefined ? 'Fixed fee (Projects > Value).' : '',
       '',
       '',
-      marginNote(b, currency),
+      marginNote(b, currency, result.coverage),
     ]);
   }
   return {

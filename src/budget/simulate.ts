@@ -4,6 +4,7 @@
 // range would shrink with its number of lines and look far more certain than it is.
 
 import { Random } from '../schedule/random';
+import { DEFAULT_COVERAGE } from './estimate';
 import { certain, type Spread } from './spread';
 import { normalCdf, normalQuantile, quantileOfSorted } from './stats';
 
@@ -39,10 +40,20 @@ export interface Line {
   known: { hours: number; cost: number; price: number };
 }
 
+/** The central range holding Settings > Coverage of outcomes (P10 and P90 at the default 80%), and the median. */
 export interface Range {
-  p10: number;
+  low: number;
   p50: number;
-  p90: number;
+  high: number;
+}
+
+/** Percent of outcomes beyond each end of a range holding `coverage` of them: 10 for 80%. */
+export const tailPercent = (coverage: number) => Math.round(((1 - coverage) / 2) * 1000) / 10;
+
+/** "P10" and "P90" for an 80% coverage, "P5" and "P95" for 90%: the names of a range's ends. */
+export function rangeLabels(coverage: number): { low: string; high: string } {
+  const tail = tailPercent(coverage);
+  return { low: `P${tail}`, high: `P${Math.round((100 - tail) * 10) / 10}` };
 }
 
 export interface Driver {
@@ -96,9 +107,10 @@ class Normals {
   }
 }
 
-export function rangeOf(values: Float64Array): Range {
+export function rangeOf(values: Float64Array, coverage: number): Range {
   const sorted = Float64Array.from(values).sort();
-  return { p10: quantileOfSorted(sorted, 0.1), p50: quantileOfSorted(sorted, 0.5), p90: quantileOfSorted(sorted, 0.9) };
+  const tail = (1 - coverage) / 2;
+  return { low: quantileOfSorted(sorted, tail), p50: quantileOfSorted(sorted, 0.5), high: quantileOfSorted(sorted, 1 - tail) };
 }
 
 function average(values: Float64Array): number {
@@ -127,10 +139,18 @@ function drivers(lines: readonly Line[], lineCost: Float64Array[], total: Float6
 }
 
 /**
- * P10/P50/P90 of a project's hours, cost, price and margin, and the lines driving its cost's
- * uncertainty. With a fixed fee the price is the fee in every draw and only the margin moves.
+ * The range of a project's hours, cost, price and margin holding `coverage` of outcomes (P10 · P50 ·
+ * P90 at 80%), and the lines driving its cost's uncertainty. With a fixed fee the price is the fee in
+ * every draw and only the margin moves.
  */
-export function simulate(lines: readonly Line[], correlation: number, seed: number, fee?: number, draws = DRAWS): Simulation {
+export function simulate(
+  lines: readonly Line[],
+  correlation: number,
+  seed: number,
+  fee?: number,
+  draws = DRAWS,
+  coverage = DEFAULT_COVERAGE,
+): Simulation {
   const random = new Random(seed);
   const normals = new Normals(random);
   const shared = Math.sqrt(Math.max(0, Math.min(1, correlation)));
@@ -158,10 +178,10 @@ export function simulate(lines: readonly Line[], correlation: number, seed: numb
     margin[d] = price[d] - cost[d];
   }
   return {
-    hours: rangeOf(hours),
-    cost: rangeOf(cost),
-    price: rangeOf(price),
-    margin: rangeOf(margin),
+    hours: rangeOf(hours, coverage),
+    cost: rangeOf(cost, coverage),
+    price: rangeOf(price, coverage),
+    margin: rangeOf(margin, coverage),
     drivers: drivers(
       lines,
       lineCost,

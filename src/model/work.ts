@@ -2,6 +2,7 @@
 // no task rows, with Scope applied to work marked Scales and dependencies resolved to list positions.
 
 import type { Day } from './dates';
+import { addTo } from './group';
 import type { Plan } from './plan';
 import type { ProjectRow, TaskStatus } from './sheets';
 import type { Requirement } from './skills';
@@ -142,7 +143,7 @@ export function workItems(plan: Plan, options: WorkOptions = {}): WorkItem[] {
   const templates = new Map<string, typeof plan.templates>();
   for (const t of plan.templates) {
     const k = nameKey(t.type);
-    templates.set(k, [...(templates.get(k) ?? []), t]);
+    addTo(templates, k, t);
   }
   for (const project of plan.projects) {
     if (!project.type || withTasks.has(nameKey(project.project))) continue;

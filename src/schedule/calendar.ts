@@ -3,6 +3,7 @@
 // company holidays ("All") for everyone.
 
 import { type Day, weekday } from '../model/dates';
+import { addTo } from '../model/group';
 import type { StaffRow, TimeOffRow } from '../model/sheets';
 import { nameKey } from '../model/work';
 
@@ -36,7 +37,7 @@ export function personCalendars(staff: readonly StaffRow[], timeOff: readonly Ti
     const absence = { from: o.from, to: o.to ?? o.from, hours: o.hoursPerDay };
     const key = nameKey(o.name);
     if (key === 'all') holidays.push(absence);
-    else byName.set(key, [...(byName.get(key) ?? []), absence]);
+    else addTo(byName, key, absence);
   }
   return staff.map((s) => ({
     daily: s.hoursPerWeek / Math.max(1, bitCount(s.workDays)),

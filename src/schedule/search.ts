@@ -3,6 +3,7 @@
 // with forward-backward improvement (re-decoding backwards from the end, then forwards again) to
 // pull work together. Seeded: the same problem and budget give the same plan.
 
+import { addTo } from '../model/group';
 import type { Anchors } from './baseline';
 import { Decoder, type Preferences, type Prefix, readyDay, type Schedule } from './decode';
 import { type Comparator, compareTerms, evaluate, type Terms } from './objective';
@@ -365,7 +366,7 @@ export class Search {
     let last = -1;
     for (const job of problem.jobs) {
       const j = job.index;
-      for (const p of crew[j]) byPerson.set(p, [...(byPerson.get(p) ?? []), j]);
+      for (const p of crew[j]) addTo(byPerson, p, j);
       if (crew[j].length && Number.isNaN(this.fixedRank[j]) && (last < 0 || end[j] > end[last])) last = j;
     }
     const waits: [number, number][] = [];

@@ -2,6 +2,7 @@
 // weeks or months), each cell with a value and a colour. Pure: the sheet writer only lays it out.
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
+import { addTo } from '../model/group';
 import type { Cell } from '../model/output';
 import { isPlaceholder, PLACEHOLDER_FILL } from '../model/placeholder';
 import type { Plan } from '../model/plan';
@@ -132,7 +133,7 @@ function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRo
   const projects = new Map(plan.projects.map((p) => [p.project, p]));
   const crewOf = (t: PlannedTask) => t.crew.map((c) => (c.placeholder ? `${c.name} (to hire)` : c.name)).join(', ');
   const byProject = new Map<string, PlannedTask[]>();
-  for (const t of tasks) byProject.set(t.project, [...(byProject.get(t.project) ?? []), t]);
+  for (const t of tasks) addTo(byProject, t.project, t);
   const rows: TimelineRow[] = [];
   for (const [name, list] of byProject) {
     const project = projects.get(name);

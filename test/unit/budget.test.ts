@@ -56,25 +56,25 @@ describe('budget ranges on the sample firm', () => {
     expect(result.projects.length).toBe(10);
     for (const b of result.projects) {
       for (const r of [b.hours, b.cost, b.price, b.margin]) {
-        expect(r.p10).toBeLessThanOrEqual(r.p50);
-        expect(r.p50).toBeLessThanOrEqual(r.p90);
+        expect(r.low).toBeLessThanOrEqual(r.p50);
+        expect(r.p50).toBeLessThanOrEqual(r.high);
       }
     }
   });
 
   it('give open projects a real range and finished ones their actual cost', () => {
     const booth = find(result.projects, 'Helios CES Booth');
-    expect(booth.cost.p90 - booth.cost.p10).toBeGreaterThan(0.1 * booth.cost.p50);
+    expect(booth.cost.high - booth.cost.low).toBeGreaterThan(0.1 * booth.cost.p50);
     const summit = find(result.projects, 'Helios Summer Summit');
-    expect(summit.cost.p10).toBe(summit.cost.p90);
+    expect(summit.cost.low).toBe(summit.cost.high);
     expect(summit.methods).toEqual({ threePoint: 0, history: 0, known: 9 });
   });
 
   it('show fixed-fee projects at their fee, with the margin carrying the risk', () => {
     const booth = find(result.projects, 'Helios CES Booth');
-    expect([booth.price.p10, booth.price.p50, booth.price.p90]).toEqual([185000, 185000, 185000]);
-    expect(booth.margin.p10).toBeCloseTo(185000 - booth.cost.p90, 6);
-    expect(booth.margin.p90).toBeCloseTo(185000 - booth.cost.p10, 6);
+    expect([booth.price.low, booth.price.p50, booth.price.high]).toEqual([185000, 185000, 185000]);
+    expect(booth.margin.low).toBeCloseTo(185000 - booth.cost.high, 6);
+    expect(booth.margin.high).toBeCloseTo(185000 - booth.cost.low, 6);
   });
 
   it('calibrate on the finished tasks and name the biggest drivers of uncertainty', () => {
@@ -112,6 +112,16 @@ describe('budget ranges on the sample firm', () => {
     expect(booth[1]).toBe('Helios Energy');
     expect(booth[7]).toBe(185000);
     expect(budgetRangeTable(result)[0]).toEqual(['Project', 'Cost P10', 'Cost P50', 'Cost P90', 'Price P10', 'Price P50', 'Price P90']);
+  });
+
+  it('hold the share of outcomes Settings > Coverage asks: 95% is wider than 80% and labelled P2.5 · P97.5', () => {
+    const wide = priced(sampleWith({ 'Settings!B5': 0.95 })).result;
+    expect(wide.coverage).toBe(0.95);
+    const booth = (r: typeof result) => find(r.projects, 'Civic Arts Immersive Gallery').cost;
+    expect(booth(wide).p50).toBeCloseTo(booth(result).p50, 6);
+    expect(booth(wide).high - booth(wide).low).toBeGreaterThan(1.2 * (booth(result).high - booth(result).low));
+    expect(budgetRangeTable(wide)[0]).toEqual(['Project', 'Cost P2.5', 'Cost P50', 'Cost P97.5', 'Price P2.5', 'Price P50', 'Price P97.5']);
+    expect(budgetSheet(wide, 'USD', 0.35, 20413).notes?.[0][0]).toContain('2.5% come in below P2.5 and as many above P97.5 (Settings > Coverage 95%)');
   });
 });
 
@@ -157,14 +167,14 @@ describe('simulation', () => {
   it('keeps a project’s range wide when its tasks overrun together', () => {
     const together = simulate(lines, 0.5, 7);
     const apart = simulate(lines, 0, 7);
-    expect(together.cost.p90 - together.cost.p10).toBeGreaterThan(1.5 * (apart.cost.p90 - apart.cost.p10));
+    expect(together.cost.high - together.cost.low).toBeGreaterThan(1.5 * (apart.cost.high - apart.cost.low));
   });
 
   it('reads a three-point estimate as P10 · likely · P90', () => {
     const one = simulate([lines[0]], 0, 3, undefined, 20000);
-    expect(one.hours.p10).toBeCloseTo(7, 0);
+    expect(one.hours.low).toBeCloseTo(7, 0);
     expect(one.hours.p50).toBeCloseTo(10, 0);
-    expect(one.hours.p90).toBeCloseTo(16, 0);
+    expect(one.hours.high).toBeCloseTo(16, 0);
   });
 
   it('names the widest line as the biggest driver', () => {
