@@ -14,7 +14,7 @@ export interface LoadedWorkbook extends ReadResult {
 export async function loadWorkbook(): Promise<LoadedWorkbook> {
   const snapshot = await server.getWorkbook();
   const today = isoToDay(snapshot.today) as number;
-  const result = readWorkbook(snapshot.sheets, { timeZone: snapshot.timeZone, today });
+  const result = readWorkbook(snapshot.sheets, { timeZone: snapshot.timeZone, today, locale: snapshot.locale });
   return { ...result, snapshot, ok: !hasErrors(result.problems) };
 }
 

@@ -9,6 +9,8 @@ import type { ShareRecord } from './share/shares';
 export interface WorkbookSnapshot {
   spreadsheetName: string;
   timeZone: string;
+  /** The spreadsheet's locale: dates typed as text are read as it writes them. */
+  locale: string;
   /** Today in the spreadsheet's time zone, ISO. */
   today: string;
   /** Every tab's values, dates as DateCell. */

@@ -6,10 +6,11 @@ import { budgetRanges } from '../budget/budget';
 import { estimateRanges } from '../budget/estimate';
 import { budgetRangeTable } from '../budget/sheet';
 import { hasErrors } from '../model/problems';
-import { TimeOff } from '../model/sheets';
+import { rangeProblem } from '../model/read';
+import { Costs, TimeOff } from '../model/sheets';
 import { plural } from '../quota/units';
 import { planSchedule } from '../schedule/schedule';
-import { answering, messageColumn, problemsColumn } from './lib/answer';
+import { answering, messageColumn, problemsColumn, rangesColumn } from './lib/answer';
 import { asTable } from './lib/args';
 import { withCostsRange } from './lib/budget-costs';
 import { planFromRanges } from './lib/plan';
@@ -57,6 +58,8 @@ export function BUDGETRANGE(tasks: unknown, staff: unknown, costs?: unknown, pro
 }
 
 function budgetRangeCells(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown[][] {
+  const wrongCosts = rangesColumn('BUDGETRANGE', 'price', [rangeProblem('costs', asTable(costs), Costs, false)]);
+  if (wrongCosts) return wrongCosts;
   const { plan, message, timeZone } = planFromRanges('BUDGETRANGE', { Tasks: tasks, Staff: staff, Projects: projects }, undefined, [
     TimeOff,
   ]);

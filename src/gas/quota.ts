@@ -3,17 +3,17 @@
 
 import { isBlank } from '../model/cells';
 import { type Day, dayToIso } from '../model/dates';
-import { readWorkbook } from '../model/read';
+import { rangeProblem, readWorkbook } from '../model/read';
 import { Settings } from '../model/settings';
-import { Clients } from '../model/sheets';
+import { Clients, Projects, Quotas } from '../model/sheets';
 import { attainments } from '../quota/attainment';
 import { attainmentTable, type Wording } from '../quota/attainment-sheet';
 import { quotaProblems } from '../quota/checks';
 import { scheduledLoads, teamLoad } from '../quota/hours';
 import { plural, roundFigure } from '../quota/units';
 import { planSchedule } from '../schedule/schedule';
-import { answering, messageColumn, problemsColumn } from './lib/answer';
-import { asTable, sheetTimeZone } from './lib/args';
+import { answering, messageColumn, problemsColumn, rangesColumn } from './lib/answer';
+import { asTable, sheetLocale, sheetTimeZone } from './lib/args';
 import { today } from './lib/clock';
 import { contextSheets } from './lib/context';
 import { planFromRanges } from './lib/plan';
@@ -47,17 +47,17 @@ export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown):
 
 function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): unknown[][] {
   const timeZone = sheetTimeZone();
-  const asOf = dayArgument(as_of, timeZone);
+  const asOf = dayArgument(as_of, timeZone, sheetLocale());
   if (!asOf.ok) return messageColumn('ATTAINMENT cannot compute: 1 problem', [`as_of (argument 3) ${asOf.error}`]);
   const quotaTable = asTable(quotas);
   const projectTable = asTable(projects);
-  const empty = [
-    quotaTable.length ? '' : 'quotas (argument 1) is empty: pass the Quotas table with its header row, e.g. Quotas!A1:D50',
-    projectTable.length ? '' : 'projects (argument 2) is empty: pass the Projects table with its header row, e.g. Projects!A1:P200',
-  ].filter(Boolean);
-  if (empty.length) return messageColumn(`ATTAINMENT cannot compute: ${plural(empty.length, 'problem')}`, empty);
+  const wrong = rangesColumn('ATTAINMENT', 'compute', [
+    rangeProblem('quotas', quotaTable, Quotas, true),
+    rangeProblem('projects', projectTable, Projects, true),
+  ]);
+  if (wrong) return wrong;
   const raw = { ...contextSheets([Clients, Settings]), Quotas: quotaTable, Projects: projectTable };
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
   const all = [...problems, ...quotaProblems(plan)];
   if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', 'compute', all);
   const table = attainmentTable(attainments(plan, { asOf: asOf.value }), ATTAINMENT_WORDING);
@@ -66,7 +66,7 @@ function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): u
 
 /** A required date argument, or what is wrong with it. */
 function requiredDay(name: string, example: string, value: unknown, timeZone: string): { day?: Day; problem?: string } {
-  const read = dayArgument(value, timeZone);
+  const read = dayArgument(value, timeZone, sheetLocale());
   if (!read.ok) return { problem: `${name} ${read.error}` };
   if (read.value === undefined) return { problem: `${name} is required: ${example}` };
   return { day: read.value };

@@ -22,7 +22,7 @@ import { findCopies, SHARE_SCOPES } from './lib/share-drive';
 import { markOf, type Published, publishCopy, revokeCopy } from './lib/share-publish';
 import { clientViewInput } from './lib/share-ranges';
 import { readSharesSheet, recordOf, writeSharesSheet } from './lib/share-record';
-import { readInputSheets, timeZoneOf } from './lib/spreadsheet';
+import { localeOf, readInputSheets, timeZoneOf } from './lib/spreadsheet';
 import { toReturnedValue } from './lib/values';
 
 /**
@@ -110,7 +110,7 @@ export function shareClients(request: ShareRequest): ShareReport {
   const timeZone = timeZoneOf(ss);
   return withDocumentLock(() => {
     const day = today(timeZone);
-    const { plan, problems } = readWorkbook(readInputSheets(ss), { timeZone, today: day });
+    const { plan, problems } = readWorkbook(readInputSheets(ss), { timeZone, today: day, locale: localeOf(ss) });
     const blocking = blockingProblems(plan, problems);
     if (blocking.length) throw new Error(`Nothing was shared. Fix these first: ${new ProblemsError(blocking).message}`);
     const clients = clientsOnSheet(plan, textList(request?.clients, 'share with'));

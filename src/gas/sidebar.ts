@@ -9,7 +9,7 @@ import { today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
 import { writeOutputSheets } from './lib/outputs';
 import { setUpSheets as setUp } from './lib/setup';
-import { readInputSheets, timeZoneOf, toCells } from './lib/spreadsheet';
+import { localeOf, readInputSheets, timeZoneOf, toCells } from './lib/spreadsheet';
 
 /** Every input sheet, one read each, dates as ISO days in the spreadsheet's time zone. */
 export function getWorkbook(): WorkbookSnapshot {
@@ -17,7 +17,7 @@ export function getWorkbook(): WorkbookSnapshot {
   const timeZone = timeZoneOf(ss);
   const raw = readInputSheets(ss);
   const sheets = Object.fromEntries(Object.entries(raw).map(([tab, grid]) => [tab, toCells(grid, timeZone)]));
-  return { spreadsheetName: ss.getName(), timeZone, today: dayToIso(today(timeZone)), sheets };
+  return { spreadsheetName: ss.getName(), timeZone, locale: localeOf(ss), today: dayToIso(today(timeZone)), sheets };
 }
 
 /** Rewrites the given output sheets, all or none; input sheets (and users' own sheets) are never written. */

@@ -1,10 +1,10 @@
 // In-sheet Gantt bars.
 
-import { CalendarDay, date, isBlank } from '../model/cells';
-import { dateToDay } from '../model/dates';
+import { isBlank } from '../model/cells';
 import { ganttRow } from '../timeline/gantt';
 import { answering } from './lib/answer';
-import { asTable, sheetTimeZone } from './lib/args';
+import { asTable, sheetLocale, sheetTimeZone } from './lib/args';
+import { dayArgument } from './lib/quota-args';
 
 /**
  * Marks the header dates a task covers: 1 in each column whose period overlaps [start, end], blank
@@ -23,8 +23,9 @@ export function GANTT(start: unknown, end: unknown, dates: unknown): unknown {
 
 function ganttCells(start: unknown, end: unknown, dates: unknown): (number | string)[][] {
   const timeZone = sheetTimeZone();
+  const locale = sheetLocale();
   const day = (value: unknown): number | undefined => {
-    const read = date(value instanceof Date ? new CalendarDay(dateToDay(value, timeZone)) : value);
+    const read = dayArgument(value, timeZone, locale);
     return read.ok ? read.value : undefined;
   };
   const headers = asTable(dates)

@@ -24,6 +24,6 @@ export type BaselineRow = RowOf<typeof Baseline>;
 
 /** Baseline rows from a grid with a header row; problems are addressed to `tab`. */
 export function readBaseline(grid: Grid, tab: string, timeZone: string): { rows: BaselineRow[]; problems: Problem[] } {
-  const { rows, problems } = readSheet<typeof Baseline.columns, BaselineRow>(Baseline, tab, grid, timeZone);
+  const { rows, problems } = readSheet<typeof Baseline.columns, BaselineRow>(Baseline, tab, grid, { timeZone });
   return { rows, problems };
 }

@@ -1,9 +1,11 @@
 // Checks across rows and sheets: ranges, duplicates, references, dependency cycles and skills.
 
+import type { Columns, SheetSpec } from './columns';
 import { findCycles } from './graph';
 import { MAX_CREW } from './limits';
 import { type Plan, problemAt, type SheetName } from './plan';
 import { type Problem, quote } from './problems';
+import { Clients, Projects, Staff } from './sheets';
 import { formatRequirement, type Requirement } from './skills';
 import { addToLookup, nameKey, resolveAfter, type TaskLookup } from './work';
 
@@ -146,16 +148,27 @@ function duplicateChecks(plan: Plan): Problem[] {
   return problems;
 }
 
+/**
+ * Whether a sheet's rows could be read: a sheet present without one of its required columns (a
+ * header renamed) has that reported once, not every reference to it as unknown.
+ */
+function readable(plan: Plan, spec: SheetSpec<Columns>): boolean {
+  const layout = plan.layout[spec.name as SheetName];
+  return !layout || Object.entries(spec.columns).every(([key, column]) => !column.required || layout.columns[key] !== undefined);
+}
+
 function referenceChecks(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   const here = at(plan);
+  const staffRead = readable(plan, Staff);
+  const projectsRead = readable(plan, Projects);
   const clients = new Set(plan.clients.map((c) => c.client && nameKey(c.client)));
   const staff = new Set(plan.staff.map((s) => s.name && nameKey(s.name)));
   const projects = new Set(plan.projects.map((p) => p.project && nameKey(p.project)));
   const types = new Set(plan.templates.map((t) => t.type && nameKey(t.type)));
   const projectsWithTasks = new Set(plan.tasks.map((t) => t.project && nameKey(t.project)));
 
-  if (plan.layout.Clients) {
+  if (plan.layout.Clients && readable(plan, Clients)) {
     for (const p of plan.projects) {
       if (p.client && !clients.has(nameKey(p.client))) {
         problems.push(here('Projects', 'client', p.row, `unknown client ${quote(p.client)}; add it to the Clients sheet`));
@@ -184,21 +197,21 @@ function referenceChecks(plan: Plan): Problem[] {
     );
   }
   for (const t of plan.tasks) {
-    if (t.project && !projects.has(nameKey(t.project))) {
+    if (projectsRead && t.project && !projects.has(nameKey(t.project))) {
       problems.push(here('Tasks', 'project', t.row, `unknown project ${quote(t.project)}; add it to the Projects sheet`));
     }
     for (const name of t.assignee ?? []) {
-      if (!staff.has(nameKey(name)))
+      if (staffRead && !staff.has(nameKey(name)))
         problems.push(here('Tasks', 'assignee', t.row, `unknown person ${quote(name)}; add them to the Staff sheet`));
     }
   }
   for (const c of plan.costs) {
-    if (c.project && !projects.has(nameKey(c.project))) {
+    if (projectsRead && c.project && !projects.has(nameKey(c.project))) {
       problems.push(here('Costs', 'project', c.row, `unknown project ${quote(c.project)}; add it to the Projects sheet`));
     }
   }
   for (const o of plan.timeOff) {
-    if (o.name && nameKey(o.name) !== 'all' && !staff.has(nameKey(o.name))) {
+    if (staffRead && o.name && nameKey(o.name) !== 'all' && !staff.has(nameKey(o.name))) {
       problems.push(
         here('TimeOff', 'name', o.row, `unknown person ${quote(o.name)}; use a name from Staff, or "All" for a company holiday`),
       );
@@ -266,6 +279,7 @@ function dependencyChecks(plan: Plan): Problem[] {
 
 function skillChecks(plan: Plan): Problem[] {
   const problems: Problem[] = [];
+  if (!readable(plan, Staff)) return problems;
   const here = at(plan);
   const staffSkills = plan.staff.filter((s) => s.skills).map((s) => ({ name: s.name, skills: s.skills.skills }));
   const byName = new Map(staffSkills.map((s) => [nameKey(s.name ?? ''), s]));

@@ -16,6 +16,55 @@ export function isoToDay(iso: string): Day | undefined {
   return Math.round(ms / MS_PER_DAY);
 }
 
+const MONTH_WORDS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Locales that write the month before the day (12/14/2026); the rest write the day first (14/12/2026). */
+const MONTH_FIRST = /^(en_US|en_PH|es_US)$/;
+
+/** "Dec", "dec." or "December" → 12. */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const i = w.length < 3 ? -1 : MONTH_WORDS.findIndex((name) => name.startsWith(w));
+  return i < 0 ? undefined : i + 1;
+}
+
+/** A two-digit year as Sheets reads it: 00–29 in this century, 30–99 in the last. */
+const fullYear = (y: string) => (y.length > 2 ? Number(y) : Number(y) + (Number(y) < 30 ? 2000 : 1900));
+
+/**
+ * A date typed as text, read as the spreadsheet's locale writes dates: 12/14/2026 in en_US, 14/12/2026
+ * or 14.12.2026 elsewhere, 2026-12-14 and "Dec 14, 2026" or "14 December 2026" everywhere.
+ */
+export function textToDay(text: string, locale = 'en_US'): Day | undefined {
+  const s = text.trim();
+  if (s.length > 40) return undefined;
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  if (m) return isoToDay(`${m[1]}-${m[2]}-${m[3]}`);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const [month, date] = MONTH_FIRST.test(locale) ? [m[1], m[2]] : [m[2], m[1]];
+    return isoToDay(`${fullYear(m[3])}-${month}-${date}`);
+  }
+  m = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(s) ?? /^(\d{1,2})\.?\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(s);
+  if (!m) return undefined;
+  const [word, date] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
+  const month = monthOf(word);
+  return month === undefined ? undefined : isoToDay(`${m[3]}-${month}-${date}`);
+}
+
 /** 20413 → "2026-11-21". */
 export function dayToIso(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

@@ -27,6 +27,8 @@ export interface Plan {
   planStart: Day;
   today: Day;
   timeZone: string;
+  /** The spreadsheet's locale, as dates typed as text were read (en_US: 12/14/2026). */
+  locale: string;
   /** Sheets found in the workbook, with their column positions. */
   layout: Partial<Record<SheetName, SheetLayout>>;
 }

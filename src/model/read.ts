@@ -3,12 +3,12 @@
 import { CalendarDay, isBlank, normalizeName } from './cells';
 import { checkPlan } from './checks';
 import { type Columns, readFields, type SheetSpec } from './columns';
-import { type Day, dateToDay, isoToDay } from './dates';
+import { type Day, dateToDay, isoToDay, textToDay } from './dates';
 import { isDateCell } from './output';
 import type { Plan, SheetLayout, SheetName } from './plan';
-import { a1, columnLetter, type Problem } from './problems';
+import { a1, columnLetter, type Problem, quote } from './problems';
 import { defaultSettings, Settings, type SettingsValues, settingKey } from './settings';
-import { Clients, Costs, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from './sheets';
+import { Clients, Costs, INPUT_SHEETS, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from './sheets';
 
 /** A sheet's values, header row included, as Sheets returns them (or with dates as DateCell). */
 export type Grid = readonly (readonly unknown[])[];
@@ -21,6 +21,8 @@ export interface ReadOptions {
   timeZone: string;
   /** Today in the spreadsheet's time zone. */
   today: Day;
+  /** The spreadsheet's locale (en_US, de_DE…): dates typed as text are read as it writes them. */
+  locale?: string;
 }
 
 export interface ReadResult {
@@ -29,17 +31,23 @@ export interface ReadResult {
 }
 
 const HEADER_SCAN_ROWS = 10;
+const DEFAULT_LOCALE = 'en_US';
 
 export function findTab(raw: RawWorkbook, spec: { name: string; aliases: readonly string[] }): string | undefined {
   const wanted = new Set([spec.name, ...spec.aliases].map(normalizeName));
   return Object.keys(raw).find((tab) => wanted.has(normalizeName(tab)));
 }
 
-function cellValue(value: unknown, timeZone: string): unknown {
+/** A cell as the readers take it: dates as CalendarDay, and in a date column text that is a date in the locale. */
+function cellValue(value: unknown, timeZone: string, dateLocale?: string): unknown {
   if (value instanceof Date) return new CalendarDay(dateToDay(value, timeZone));
   if (isDateCell(value)) {
     const day = isoToDay(value.date);
     return day === undefined ? value.date : new CalendarDay(day);
+  }
+  if (dateLocale !== undefined && typeof value === 'string') {
+    const day = textToDay(value, dateLocale);
+    if (day !== undefined) return new CalendarDay(day);
   }
   return value;
 }
@@ -77,30 +85,64 @@ export function columnValues<C extends Columns>(spec: SheetSpec<C>, grid: Grid, 
         .filter((v) => !isBlank(v));
 }
 
+const missingOf = (spec: SheetSpec<Columns>, found: Map<string, number>) =>
+  Object.entries(spec.columns).filter(([key, column]) => column.required && !found.has(key));
+
+/**
+ * What is wrong with a range passed to a custom function as a whole, before its cells are read: a
+ * required one left out, one passed without its header row, or another table in its place ("this
+ * looks like the Staff table"). Cell-level problems are left to the reading.
+ */
+export function rangeProblem(name: string, grid: Grid, spec: SheetSpec<Columns>, required: boolean): string | undefined {
+  const example = `${spec.name}!A1:${columnLetter(Object.keys(spec.columns).length)}200`;
+  if (grid.length === 0)
+    return required ? `${name} is required: pass the ${spec.name} table with its header row, e.g. ${example}` : undefined;
+  const own = matchHeaders(spec, grid).columns;
+  if (missingOf(spec, own).length === 0) return undefined;
+  for (const other of [...INPUT_SHEETS, Settings] as SheetSpec<Columns>[]) {
+    const found = matchHeaders(other, grid).columns;
+    if (other !== spec && missingOf(other, found).length === 0 && found.size > own.size) {
+      const headers = [...found.keys()].slice(0, 4).map((k) => other.columns[k].header);
+      return `${name} looks like the ${other.name} table (${headers.join(', ')}); pass the ${spec.name} table here, e.g. ${example}`;
+    }
+  }
+  if (own.size > 0) return undefined;
+  const needed = missingOf(spec, own).map(([, column]) => column.header);
+  return `${name} has no header row: pass the ${spec.name} table with its header row (${needed.join(', ')}…), e.g. ${example}`;
+}
+
 interface SheetRead<R> {
   rows: R[];
   layout: SheetLayout;
   problems: Problem[];
 }
 
-export function readSheet<C extends Columns, R>(spec: SheetSpec<C>, tab: string, grid: Grid, timeZone: string): SheetRead<R> {
+export function readSheet<C extends Columns, R>(
+  spec: SheetSpec<C>,
+  tab: string,
+  grid: Grid,
+  options: Pick<ReadOptions, 'timeZone' | 'locale'>,
+): SheetRead<R> {
+  const { timeZone, locale = DEFAULT_LOCALE } = options;
   const problems: Problem[] = [];
   const { headerRow, columns } = matchHeaders(spec, grid);
   const layout: SheetLayout = { tab, columns: {} };
   for (const [key, c] of columns) layout.columns[key] = c + 1;
 
-  const width = Math.max(0, ...grid.slice(0, HEADER_SCAN_ROWS).map((r) => r.length));
-  let nextFree = width;
+  // A required column missing is most likely a header renamed: point at the first header nothing matched.
+  const used = new Set(columns.values());
+  const strangers = (grid[headerRow] ?? []).flatMap((cell, c) => (used.has(c) || isBlank(cell) ? [] : [c]));
+  let nextFree = Math.max(0, ...grid.slice(0, HEADER_SCAN_ROWS).map((r) => r.length));
   for (const [key, column] of Object.entries(spec.columns)) {
-    if (column.required && !columns.has(key)) {
-      nextFree += 1;
-      problems.push({
-        severity: 'error',
-        sheet: tab,
-        cell: a1(nextFree, headerRow + 1),
-        message: `missing column "${column.header}"; add a header named "${column.header}"`,
-      });
-    }
+    if (!column.required || columns.has(key)) continue;
+    const renamed = strangers.shift();
+    if (renamed === undefined) nextFree += 1;
+    const cell = renamed === undefined ? nextFree : renamed + 1;
+    const hint =
+      renamed === undefined
+        ? `add a header named "${column.header}"`
+        : `this header reads ${quote(grid[headerRow][renamed])}; rename it "${column.header}" if it holds that column`;
+    problems.push({ severity: 'error', sheet: tab, cell: a1(cell, headerRow + 1), message: `missing column "${column.header}"; ${hint}` });
   }
 
   const rows: R[] = [];
@@ -111,7 +153,7 @@ export function readSheet<C extends Columns, R>(spec: SheetSpec<C>, tab: string,
     if (keys.every((k) => isBlank(line[columns.get(k) as number]))) continue;
     const { values, issues } = readFields(spec.columns, (key) => {
       const c = columns.get(key);
-      return c === undefined ? undefined : cellValue(line[c], timeZone);
+      return c === undefined ? undefined : cellValue(line[c], timeZone, spec.columns[key].format === 'date' ? locale : undefined);
     });
     for (const { key, message } of issues) {
       problems.push({
@@ -127,7 +169,7 @@ export function readSheet<C extends Columns, R>(spec: SheetSpec<C>, tab: string,
   return { rows, layout, problems };
 }
 
-function readSettings(tab: string, grid: Grid, timeZone: string) {
+function readSettings(tab: string, grid: Grid, { timeZone, locale = DEFAULT_LOCALE }: ReadOptions) {
   const problems: Problem[] = [];
   const values: Record<string, unknown> = {};
   const rowOf = new Map<string, number>();
@@ -141,7 +183,7 @@ function readSettings(tab: string, grid: Grid, timeZone: string) {
       }
       return;
     }
-    values[key] = cellValue(line[1], timeZone);
+    values[key] = cellValue(line[1], timeZone, Settings.columns[key].format === 'date' ? locale : undefined);
     rowOf.set(key, r + 1);
   });
   const read = readFields(Settings.columns, (key) => values[key]);
@@ -171,14 +213,14 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult
     const tab = findTab(raw, spec);
     tables[name] = [];
     if (tab === undefined || raw[tab].length === 0) continue;
-    const read = readSheet(spec as SheetSpec<Columns>, tab, raw[tab], options.timeZone);
+    const read = readSheet(spec as SheetSpec<Columns>, tab, raw[tab], options);
     tables[name] = read.rows;
     layout[name as SheetName] = read.layout;
     for (const p of read.problems) problems.push(p);
   }
   const settingsTab = findTab(raw, Settings);
   const { settings, problems: settingProblems } = settingsTab
-    ? readSettings(settingsTab, raw[settingsTab], options.timeZone)
+    ? readSettings(settingsTab, raw[settingsTab], options)
     : { settings: defaultSettings(), problems: [] };
   if (settingsTab) layout.Settings = { tab: settingsTab, columns: { key: 1, value: 2 } };
   for (const p of settingProblems) problems.push(p);
@@ -196,6 +238,7 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult
     planStart: settings.planStart ?? options.today,
     today: options.today,
     timeZone: options.timeZone,
+    locale: options.locale ?? DEFAULT_LOCALE,
     layout,
   } as Plan;
   return { plan, problems: problems.concat(checkPlan(plan)) };

@@ -90,3 +90,34 @@ describe('dates in a time zone whose clocks skip midnight (Santiago, DST from Su
     expect([dayIn(sunday), dayIn(monday)]).toEqual(['2022-09-11', '2022-09-12']);
   });
 });
+
+describe('ranges and arguments as users pass them', () => {
+  const TASKS = [
+    ['Project', 'Task', 'Skills', 'Hours'],
+    ['P', 'Rig', 'LED', 8],
+  ];
+
+  it('a required range left out is named', () => {
+    const { addon } = addonWith();
+    expect(addon.customFunction('ASSIGN', [TASKS])).toEqual([
+      ['ASSIGN cannot plan: 1 problem'],
+      ['staff is required: pass the Staff table with its header row, e.g. Staff!A1:K200'],
+    ]);
+  });
+
+  it('ranges swapped are recognised for what they are', () => {
+    const { addon } = addonWith();
+    expect(addon.customFunction('ASSIGN', [STAFF, TASKS])).toEqual([
+      ['ASSIGN cannot plan: 2 problems'],
+      ['tasks looks like the Staff table (Name, Skills, Hours/Week); pass the Tasks table here, e.g. Tasks!A1:R200'],
+      ['staff looks like the Tasks table (Project, Task, Skills, Hours); pass the Staff table here, e.g. Staff!A1:K200'],
+    ]);
+  });
+
+  it('dates typed as text in the spreadsheet’s locale are read (12/14/2026 in en_US)', () => {
+    const { addon } = addonWith();
+    const answer = addon.customFunction('UTILIZATION', [TASKS, STAFF, '', '12/1/2026', '12/14/2026']) as Answer;
+    expect(answer[0]).toEqual(['Name', 'Capacity', 'Scheduled', 'Utilization %']);
+    expect(answer.find((r) => r[0] === 'Ana')?.[1]).toBe(80); // ten working days, 1–14 December
+  });
+});

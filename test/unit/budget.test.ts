@@ -121,7 +121,9 @@ describe('budget ranges on the sample firm', () => {
     expect(booth(wide).p50).toBeCloseTo(booth(result).p50, 6);
     expect(booth(wide).high - booth(wide).low).toBeGreaterThan(1.2 * (booth(result).high - booth(result).low));
     expect(budgetRangeTable(wide)[0]).toEqual(['Project', 'Cost P2.5', 'Cost P50', 'Cost P97.5', 'Price P2.5', 'Price P50', 'Price P97.5']);
-    expect(budgetSheet(wide, 'USD', 0.35, 20413).notes?.[0][0]).toContain('2.5% come in below P2.5 and as many above P97.5 (Settings > Coverage 95%)');
+    expect(budgetSheet(wide, 'USD', 0.35, 20413).notes?.[0][0]).toContain(
+      '2.5% come in below P2.5 and as many above P97.5 (Settings > Coverage 95%)',
+    );
   });
 });
 

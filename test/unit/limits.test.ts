@@ -54,8 +54,8 @@ describe('values out of their sane range are reported at their cell', () => {
         'Projects!O5: Scope must be at most 100, got 10000',
         'Projects!I9: Probability must be a percentage from 0% to 100%, got "150%"',
         'Projects!H6: Value must be at most 1,000,000,000,000, got 1000000000000000',
-        'Projects!F7: Start must be a date between 1900 and 2200, got "1850-01-01"',
-        'Projects!G7: Due must be a date between 1900 and 2200, got "2300-01-01"',
+        'Projects!F7: Start must be a date between 1900 and 2200, got 1850-01-01',
+        'Projects!G7: Due must be a date between 1900 and 2200, got 2300-01-01',
       ]),
     );
   });

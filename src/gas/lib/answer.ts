@@ -30,6 +30,12 @@ export function problemsColumn(fn: string, what: string, problems: readonly Prob
   );
 }
 
+/** What is wrong with the ranges passed as a whole (rangeProblem's findings), or undefined when nothing is. */
+export function rangesColumn(fn: string, what: string, found: readonly (string | undefined)[]): string[][] | undefined {
+  const lines = found.filter((l): l is string => l !== undefined);
+  return lines.length ? messageColumn(`${fn} cannot ${what}: ${plural(lines.length, 'problem')}`, lines) : undefined;
+}
+
 function cell(value: unknown): unknown {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return clipText(value);

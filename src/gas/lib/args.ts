@@ -2,7 +2,7 @@
 // plain value, an omitted argument as undefined.
 
 import type { Grid } from '../../model/read';
-import { timeZoneOf } from './spreadsheet';
+import { localeOf, timeZoneOf } from './spreadsheet';
 
 export function asTable(value: unknown): Grid {
   if (value === undefined || value === null || value === '') return [];
@@ -20,4 +20,9 @@ export function asList(value: unknown): unknown[] {
 /** The spreadsheet's time zone; custom functions may read it without authorization. */
 export function sheetTimeZone(): string {
   return timeZoneOf(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** The spreadsheet's locale, as custom functions read dates typed as text. */
+export function sheetLocale(): string {
+  return localeOf(SpreadsheetApp.getActiveSpreadsheet());
 }

@@ -3,11 +3,11 @@
 import { type BaselineRow, readBaseline } from '../../model/baseline';
 import type { Plan } from '../../model/plan';
 import { hasErrors } from '../../model/problems';
-import { columnValues, findTab, type RawWorkbook, readWorkbook } from '../../model/read';
+import { columnValues, findTab, type RawWorkbook, rangeProblem, readWorkbook } from '../../model/read';
 import { Settings } from '../../model/settings';
-import { Tasks, Templates } from '../../model/sheets';
-import { problemsColumn } from './answer';
-import { asTable, sheetTimeZone } from './args';
+import { Projects, Staff, Tasks, Templates, TimeOff } from '../../model/sheets';
+import { problemsColumn, rangesColumn } from './answer';
+import { asTable, sheetLocale, sheetTimeZone } from './args';
 import { today } from './clock';
 import type { SheetSpec } from './context';
 import { contextSheets } from './context';
@@ -35,20 +35,29 @@ export function planFromRanges(
 ): RangePlan {
   const timeZone = sheetTimeZone();
   const tasks = asTable(ranges.Tasks);
-  const raw: RawWorkbook = { ...contextSheets([Settings, Templates, ...alsoRead]), Tasks: tasks, Staff: asTable(ranges.Staff) };
+  const staff = asTable(ranges.Staff);
   const projects = asTable(ranges.Projects);
+  const timeOff = asTable(ranges.TimeOff);
+  const wrong = rangesColumn(fn, 'plan', [
+    rangeProblem('tasks', tasks, Tasks, true),
+    rangeProblem('staff', staff, Staff, true),
+    rangeProblem('projects', projects, Projects, false),
+    rangeProblem('timeoff', timeOff, TimeOff, false),
+  ]);
+  if (wrong) return { timeZone, message: wrong };
+  const raw: RawWorkbook = { ...contextSheets([Settings, Templates, ...alsoRead]), Tasks: tasks, Staff: staff };
   raw.Projects = projects.length
     ? projects
     : [['Project', 'Client'], ...[...new Set(columnValues(Tasks, tasks, 'project').map(String))].map((p) => [p, p])];
-  if (ranges.TimeOff !== undefined && ranges.TimeOff !== '') raw.TimeOff = asTable(ranges.TimeOff);
+  if (timeOff.length) raw.TimeOff = timeOff;
   if (planStart !== undefined && planStart !== '') {
     const tab = findTab(raw, Settings) ?? 'Settings';
     raw[tab] = [...(raw[tab] ?? [['Key', 'Value']]), ['Plan Start', planStart]];
   }
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
   const given = ranges.Baseline !== undefined && ranges.Baseline !== '';
   const baseline = given ? readBaseline(asTable(ranges.Baseline), 'baseline', timeZone) : undefined;
-  if (baseline) problems.push(...baseline.problems);
+  if (baseline) for (const p of baseline.problems) problems.push(p);
   if (hasErrors(problems)) return { timeZone, message: problemsColumn(fn, 'plan', problems) };
   return { plan, timeZone, baseline: baseline?.rows };
 }

@@ -4,15 +4,15 @@
 
 import type { Plan } from '../../model/plan';
 import { columnLetter, type Problem } from '../../model/problems';
-import { type RawWorkbook, readWorkbook } from '../../model/read';
+import { type RawWorkbook, rangeProblem, readWorkbook } from '../../model/read';
 import { Settings } from '../../model/settings';
-import { Clients, Templates, TimeOff } from '../../model/sheets';
+import { Clients, Projects, Staff, Tasks, Templates, TimeOff } from '../../model/sheets';
 import { blockingProblems } from '../../share/targets';
-import { problemsColumn } from './answer';
+import { problemsColumn, rangesColumn } from './answer';
 import { asTable } from './args';
 import { today } from './clock';
 import { contextSheets } from './context';
-import { timeZoneOf } from './spreadsheet';
+import { localeOf, timeZoneOf } from './spreadsheet';
 
 export interface ClientViewInput {
   plan?: Plan;
@@ -33,9 +33,16 @@ export function clientViewInput(ranges: { Projects: unknown; Tasks: unknown; Sta
   const timeZone = timeZoneOf(ss);
   const withStaff = ranges.Staff !== undefined && ranges.Staff !== '';
   const context = withStaff ? [Settings, Clients, TimeOff, Templates] : [Settings, Clients, Templates];
-  const raw: RawWorkbook = { ...contextSheets(context), Projects: asTable(ranges.Projects), Tasks: asTable(ranges.Tasks) };
-  if (withStaff) raw.Staff = asTable(ranges.Staff);
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone) });
+  const [projects, tasks, staff] = [asTable(ranges.Projects), asTable(ranges.Tasks), asTable(ranges.Staff)];
+  const wrong = rangesColumn('CLIENTVIEW', 'read the sheets', [
+    rangeProblem('projects', projects, Projects, true),
+    rangeProblem('tasks', tasks, Tasks, true),
+    rangeProblem('staff', staff, Staff, false),
+  ]);
+  if (wrong) return { timeZone, message: wrong };
+  const raw: RawWorkbook = { ...contextSheets(context), Projects: projects, Tasks: tasks };
+  if (withStaff) raw.Staff = staff;
+  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone), locale: localeOf(ss) });
   const errors = blockingProblems(plan, withStaff ? problems : withoutStaffChecks(plan, problems));
   if (!errors.length) return { plan, timeZone };
   return { timeZone, message: problemsColumn('CLIENTVIEW', 'read the sheets', errors, 'in the ranges passed, cells') };

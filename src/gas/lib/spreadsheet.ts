@@ -14,6 +14,11 @@ export function timeZoneOf(ss: Spreadsheet): string {
   return ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone() || 'UTC';
 }
 
+/** The spreadsheet's locale (en_US, de_DE…): how dates typed as text read. */
+export function localeOf(ss: Spreadsheet): string {
+  return ss.getSpreadsheetLocale() || 'en_US';
+}
+
 /** The input sheets present, each read with a single getValues(). */
 export function readInputSheets(ss: Spreadsheet): RawWorkbook {
   const tabs: Record<string, Grid> = {};
