@@ -147,10 +147,13 @@ export function solve(instance: Instance, budget: Budget, seed = 1): { solution:
   const salary = new Map(instance.resources.map((r) => [`R${r.id}`, r.salary]));
   const duration = new Map(instance.activities.map((a) => [`A${a.id}`, a.duration]));
   let cost = 0;
+  const preds = new Map(instance.activities.map((a) => [a.id, a.preds.length]));
   const tasks = result.tasks.map((t) => {
     const id = Number(t.task.slice(1));
     for (const c of t.crew) cost += (salary.get(c.name) ?? 0) * (duration.get(t.task) ?? 0);
-    return { id, start: t.start - plan.planStart, resources: t.crew.map((c) => Number(c.name.slice(1))) };
+    // A milestone falls on the day its last predecessor ends: in the instance's time, the end of that day.
+    const end = t.state === 'milestone' && preds.get(id) ? 1 : 0;
+    return { id, start: t.start - plan.planStart + end, resources: t.crew.map((c) => Number(c.name.slice(1))) };
   });
   const solution: Solution = {
     instance: instance.name,
