@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Edit } from './edits';
+import { formulaCells } from './gas/formulas';
+import type { FakeSheet } from './gas/spreadsheet';
 import { page, SHIM } from './page';
 import { type PreviewSession, type SessionOptions, startSession } from './session';
 import { sheetView, tabView } from './view';
@@ -29,6 +31,12 @@ function written(session: PreviewSession, from: number): string[] {
   return calls.map((c) => c.sheet ?? '');
 }
 
+/** The formula cells of a sheet that wait for a recalculation, as "row,column". */
+function loading(session: PreviewSession, sheet: FakeSheet): Set<string> {
+  const waiting = [...session.pending, ...formulaCells(session.ss, session.changed)];
+  return new Set(waiting.filter((f) => f.sheet === sheet).map((f) => `${f.row},${f.column}`));
+}
+
 /** The workbook as the grid draws it, with what the add-on last selected and whether formulas are due. */
 function workbookView(session: PreviewSession) {
   const { ss } = session;
@@ -44,9 +52,9 @@ function workbookView(session: PreviewSession) {
       columns: range.columns,
       version: ss.selections,
     },
-    stale: session.changed.size > 0,
+    stale: session.changed.size > 0 || session.pending.length > 0,
     canUndo: session.history.canUndo,
-    sheets: ss.sheets.map((s) => sheetView(s, ss.timeZone)),
+    sheets: ss.sheets.map((s) => sheetView(s, ss.timeZone, loading(session, s))),
   };
 }
 
@@ -122,10 +130,8 @@ export async function startPreview(
         if (area) session.changed.add(area.sheet);
         return json(response, { ok: true, area: area ?? null });
       }
-      if (post && url.pathname === '/api/recalculate') {
-        session.recalculate();
-        return json(response, { ok: true });
-      }
+      // One formula a call: edits typed meanwhile are not kept waiting behind a long recalculation.
+      if (post && url.pathname === '/api/recalculate') return json(response, { ok: true, more: session.recalculateNext() });
       if (post && url.pathname === '/api/reset') {
         session = await startSession(distDir, options);
         return json(response, { ok: true });

@@ -7,7 +7,7 @@ import { dateToDay } from '../src/model/dates';
 import { sampleSheets } from '../src/model/setup';
 import { EditHistory } from './edits';
 import { type Addon, loadAddon } from './gas/addon';
-import { recalculate } from './gas/formulas';
+import { type FormulaCell, formulaCells, recalculate, recalculateCell } from './gas/formulas';
 import { createServices, type FakeServices } from './gas/services';
 import { FakeSpreadsheet } from './gas/spreadsheet';
 
@@ -47,10 +47,12 @@ export interface PreviewSession {
   sidebarHtml: string;
   /** The user's edits in the grid, for Undo. */
   history: EditHistory;
-  /** Sheets changed since formulas were last recalculated. */
+  /** Sheets changed since their formulas were last listed for recalculation. */
   changed: Set<string>;
-  /** Recalculates the formulas reading a changed sheet. */
-  recalculate(): void;
+  /** Formulas waiting to be recalculated. */
+  pending: FormulaCell[];
+  /** Recalculates the next formula that reads a changed sheet; false once none is left. */
+  recalculateNext(): boolean;
 }
 
 export interface SessionOptions {
@@ -82,9 +84,16 @@ export async function startSession(distDir: string, options: SessionOptions = { 
     sidebarHtml,
     history: new EditHistory(),
     changed: new Set(),
-    recalculate() {
-      recalculate(addon, ss, session.changed);
+    pending: [],
+    recalculateNext() {
+      const same = (a: FormulaCell) => (b: FormulaCell) => a.sheet === b.sheet && a.row === b.row && a.column === b.column;
+      for (const cell of formulaCells(ss, session.changed)) if (!session.pending.some(same(cell))) session.pending.push(cell);
       session.changed.clear();
+      const next = session.pending.shift();
+      // The cell may have been edited or its sheet deleted while it waited.
+      const formula = next && ss.sheets.includes(next.sheet) ? next.sheet.cell(next.row, next.column)?.formula : undefined;
+      if (next && formula) recalculateCell(addon, ss, { ...next, formula });
+      return session.pending.length > 0;
     },
   };
   recalculate(addon, ss);

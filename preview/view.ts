@@ -19,7 +19,8 @@ export interface CellView {
   note?: string;
   /** What the editor starts with: the formula, or the value as one would type it. */
   input?: string;
-  formula?: boolean;
+  /** A formula waiting to be recalculated: shown as Loading…, as Sheets does. */
+  loading?: boolean;
 }
 
 export interface SheetView {
@@ -45,7 +46,7 @@ function bounded(lastRow: number, lastColumn: number) {
   return { rows, columns, truncated: lastRow > rows || lastColumn > columns };
 }
 
-export function sheetView(sheet: FakeSheet, timeZone: string): SheetView {
+export function sheetView(sheet: FakeSheet, timeZone: string, loading: ReadonlySet<string> = new Set()): SheetView {
   const { rows, columns, truncated } = bounded(sheet.getLastRow(), sheet.getLastColumn());
   return {
     name: sheet.name,
@@ -66,7 +67,7 @@ export function sheetView(sheet: FakeSheet, timeZone: string): SheetView {
           bold: cell?.fontWeight === 'bold',
           note: cell?.note,
           input: cell ? inputValue(value, cell.formula, timeZone) : undefined,
-          formula: Boolean(cell?.formula),
+          loading: loading.has(`${r + 1},${c + 1}`),
         });
       }),
     ),

@@ -53,8 +53,6 @@ export class Grid {
   focus: Point = { row: 0, column: 0 };
   /** Whole rows or whole columns are selected (from their headers). */
   whole: 'rows' | 'columns' | null = null;
-  /** Formula cells show "Loading…" until recalculated. */
-  calculating = false;
   rows = 0;
   columns = 0;
   private tds: HTMLTableCellElement[][] = [];
@@ -190,7 +188,7 @@ export class Grid {
 
   private fill(td: HTMLTableCellElement, cell: CellView): void {
     td.textContent = '';
-    td.appendChild(cell.formula && this.calculating ? document.createTextNode('Loading…') : content(cell));
+    td.appendChild(cell.loading ? document.createTextNode('Loading…') : content(cell));
     if (cell.bg) td.style.background = cell.bg;
     if (cell.color) td.style.color = cell.color;
     if (cell.bold) td.style.fontWeight = 'bold';

@@ -79,12 +79,11 @@ let editing: Editing | undefined;
 let shownSelection = 0;
 let recalculating = false;
 
-async function refresh(): Promise<void> {
+async function refresh(thenRecalculate = true): Promise<void> {
   const reply = await call<WorkbookReply>('GET', '/api/sheets');
   // Follow the spreadsheet when the add-on activates a sheet it wrote, as Sheets would.
   const moved = reply.active !== shownActive;
   shownActive = reply.active;
-  grid.calculating = reply.stale;
   ($('undo') as HTMLButtonElement).disabled = !reply.canUndo;
   showSheets(reply.sheets, moved ? reply.active : undefined);
   const selection = reply.selection;
@@ -101,7 +100,7 @@ async function refresh(): Promise<void> {
       grid.root.focus();
     }
   }
-  if (reply.stale) void recalculate();
+  if (reply.stale && thenRecalculate) void recalculate();
 }
 let shownActive: string | undefined;
 
@@ -112,7 +111,8 @@ async function recalculate(): Promise<void> {
   $('status').textContent = 'Calculating formulas…';
   $('grid').setAttribute('aria-busy', 'true');
   try {
-    await call('POST', '/api/recalculate');
+    // One formula a call, so edits typed meanwhile go in between.
+    while ((await call<{ more: boolean }>('POST', '/api/recalculate')).more) await refresh(false);
   } finally {
     recalculating = false;
     $('status').textContent = '';

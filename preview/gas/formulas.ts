@@ -75,33 +75,48 @@ function clearSpill(sheet: FakeSheet, row: number, column: number): void {
   }
 }
 
-/**
- * Recomputes formula cells and spills each answer to the right and below: every formula, or, as Sheets
- * does, only those reading a sheet that changed.
- */
-export function recalculate(addon: Addon, ss: FakeSpreadsheet, changed?: ReadonlySet<string>): void {
-  for (const sheet of ss.sheets) {
-    if (!spills.has(sheet)) spills.set(sheet, new Map());
-    for (const { row, column, formula } of sheet.formulas()) {
-      if (changed && !readsFrom(sheet, formula).some((name) => changed.has(name))) continue;
-      clearSpill(sheet, row, column);
-      let answer: unknown;
-      try {
-        answer = evaluate(addon, ss, sheet, formula);
-      } catch (error) {
-        answer = `#ERROR! ${(error as Error).message}`;
-      }
-      const grid = Array.isArray(answer) ? (answer as unknown[][]) : [[answer]];
-      spills
-        .get(sheet)
-        ?.set(`${row},${column}`, { rows: grid.length, columns: Math.max(1, ...grid.map((l) => (Array.isArray(l) ? l.length : 1))) });
-      grid.forEach((line, r) => {
-        (Array.isArray(line) ? line : [line]).forEach((value, c) => {
-          const cell = sheet.edit(row + r, column + c);
-          cell.value = (value ?? '') as Value;
-          if (r > 0 || c > 0) cell.formula = undefined;
-        });
-      });
-    }
+/** A cell holding a formula. */
+export interface FormulaCell {
+  sheet: FakeSheet;
+  row: number;
+  column: number;
+  formula: string;
+}
+
+/** Every formula cell, or, as Sheets recalculates, only those reading a sheet that changed. */
+export function formulaCells(ss: FakeSpreadsheet, changed?: ReadonlySet<string>): FormulaCell[] {
+  return ss.sheets.flatMap((sheet) =>
+    sheet
+      .formulas()
+      .filter(({ formula }) => !changed || readsFrom(sheet, formula).some((name) => changed.has(name)))
+      .map((f) => ({ sheet, ...f })),
+  );
+}
+
+/** Recomputes one formula cell and spills its answer to the right and below. */
+export function recalculateCell(addon: Addon, ss: FakeSpreadsheet, { sheet, row, column, formula }: FormulaCell): void {
+  if (!spills.has(sheet)) spills.set(sheet, new Map());
+  clearSpill(sheet, row, column);
+  let answer: unknown;
+  try {
+    answer = evaluate(addon, ss, sheet, formula);
+  } catch (error) {
+    answer = `#ERROR! ${(error as Error).message}`;
   }
+  const grid = Array.isArray(answer) ? (answer as unknown[][]) : [[answer]];
+  spills
+    .get(sheet)
+    ?.set(`${row},${column}`, { rows: grid.length, columns: Math.max(1, ...grid.map((l) => (Array.isArray(l) ? l.length : 1))) });
+  grid.forEach((line, r) => {
+    (Array.isArray(line) ? line : [line]).forEach((value, c) => {
+      const cell = sheet.edit(row + r, column + c);
+      cell.value = (value ?? '') as Value;
+      if (r > 0 || c > 0) cell.formula = undefined;
+    });
+  });
+}
+
+/** Recomputes every formula cell. */
+export function recalculate(addon: Addon, ss: FakeSpreadsheet): void {
+  for (const cell of formulaCells(ss)) recalculateCell(addon, ss, cell);
 }

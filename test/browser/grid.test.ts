@@ -29,7 +29,7 @@ describe('the preview as a spreadsheet', () => {
     await goToSheet(page, 'TimeOff');
     const off = await firstBlankRow(page);
     // en_US: 12/14/2026 is a date, shown in the column's format.
-    await typeRow(page, off, ['Dev Patel', '2026-12-14', '2026-12-18', '', 'Conference']);
+    await typeRow(page, off, ['Dev Patel', '12/14/2026', '12/18/2026', '', 'Conference']);
     await cellAt(page, off, 2).getByText('2026-12-14').waitFor();
     await cellAt(page, off, 3).getByText('2026-12-18').waitFor();
     // Enter after a row typed across comes back under its first cell, on the next row.
@@ -37,7 +37,7 @@ describe('the preview as a spreadsheet', () => {
 
     await goToSheet(page, 'Projects');
     const project = await firstBlankRow(page);
-    await typeRow(page, project, ['Helios Dealer Tour', 'Helios Energy', '', 'Won', '2', '2026-12-07', '2027-01-29', '30000']);
+    await typeRow(page, project, ['Helios Dealer Tour', 'Helios Energy', '', 'Won', '2', '12/7/2026', '1/29/2027', '30,000']);
     await cellAt(page, project, 7).getByText('2027-01-29').waitFor();
     await cellAt(page, project, 8).getByText('30,000').waitFor();
 
@@ -113,7 +113,7 @@ describe('the preview as a spreadsheet', () => {
     await goToSheet(page, 'TimeOff');
     const row = await firstBlankRow(page);
     await cellAt(page, row, 1).click();
-    await page.evaluate(() => navigator.clipboard.writeText('Greg Holm\t2027-01-04\t2027-01-08\t\tVacation\nBeth Larsen\t2027-01-11\r\n'));
+    await page.evaluate(() => navigator.clipboard.writeText('Greg Holm\t1/4/2027\t1/8/2027\t\tVacation\nBeth Larsen\t1/11/2027\r\n'));
     await page.keyboard.press('Control+v');
     await cellAt(page, row, 5).getByText('Vacation').waitFor();
     await cellAt(page, row + 1, 2)
