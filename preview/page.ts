@@ -26,11 +26,12 @@ const STYLE = `
   td.num { text-align: right; max-width: none; text-overflow: clip; }
   td.spill { overflow: visible; }
   td.spill > span { position: absolute; left: 4px; top: 2px; z-index: 1; overflow: hidden; pointer-events: none; }
-  th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 3; cursor: default; }
-  th.row { position: sticky; left: 0; z-index: 4; width: 40px; min-width: 40px; }
-  thead th.row { z-index: 5; }
+  th { background: #f8f9fa; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 4; cursor: default; }
+  th.row { position: sticky; left: 0; z-index: 5; width: 40px; min-width: 40px; }
+  thead th.row { z-index: 6; }
   .pinned { position: sticky; z-index: 2; background: #fff; }
-  th.pinned { z-index: 4; background: #f8f9fa; }
+  td.pinned.spill { z-index: 3; }
+  th.pinned { z-index: 5; background: #f8f9fa; }
   th.on { background: #d3e3fd; color: #202124; }
   td.in { background-color: #e8f0fe !important; }
   td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; }
@@ -39,7 +40,7 @@ const STYLE = `
   td.frozen { border-bottom: 2px solid #9aa0a6; }
   td[data-note]::after { content: ''; position: absolute; right: 0; top: 0; border: 4px solid transparent; border-top-color: #fbbc04; border-right-color: #fbbc04; }
   td a { color: #1a73e8; }
-  #editor { position: absolute; z-index: 6; font: 12px Roboto, Arial, sans-serif; padding: 1px 3px; border: 2px solid #1a73e8; outline: none; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+  #editor { position: absolute; z-index: 7; font: 12px Roboto, Arial, sans-serif; padding: 1px 3px; border: 2px solid #1a73e8; outline: none; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
   #more { padding: 6px 10px; color: #5f6368; }
   #error { color: #c5221f; }
 `;

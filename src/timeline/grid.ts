@@ -10,7 +10,7 @@ import { nameKey } from '../model/work';
 import { hoursOn, personCalendars } from '../schedule/calendar';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { clientColors, MARK, tint } from './colors';
-import { type Bucket, buckets, chooseScale, type Scale } from './scale';
+import { BUCKET_WIDTH, type Bucket, buckets, chooseScale, lettersIn, type Scale, textWidth } from './scale';
 
 export type View = 'project' | 'person';
 
@@ -31,6 +31,8 @@ export interface TimelineOptions {
 export interface TimelineCell {
   value: string | number | null;
   color: string | null;
+  /** What the cell's value leaves out to fit its column (hours beside a due flag, a full name). */
+  note?: string;
 }
 
 export interface TimelineRow {
@@ -51,6 +53,7 @@ export interface TimelineGrid {
   rows: TimelineRow[];
   /** Column of today, or -1 when today is outside the range. */
   todayColumn: number;
+  today: Day;
   legend: { label: string; color: string }[];
   /** Things the reader should know: a coarser scale than asked, filters applied. */
   notes: string[];
@@ -90,7 +93,10 @@ function hoursIn(task: PlannedTask, bucket: Bucket): number {
 const round = (h: number) => Math.round(h * 10) / 10;
 
 interface Context {
+  scale: Scale;
   columns: Bucket[];
+  /** Each Tasks row's own Due (a task without one is due with its project, flagged on the project's row). */
+  ownDue: Map<number, Day | undefined>;
   colors: Map<string, string>;
   /** Per column: nobody works that day (day scale only). */
   closed: boolean[];
@@ -109,11 +115,17 @@ function mark(ctx: Context, cells: TimelineCell[]): TimelineCell[] {
   );
 }
 
+/** The due date a task row flags: its own, from the Tasks sheet; never its project's, flagged above. */
+function ownDueOf(ctx: Context, task: PlannedTask): Day | undefined {
+  return task.source.sheet === 'Tasks' ? ctx.ownDue.get(task.source.row) : undefined;
+}
+
 function taskCells(ctx: Context, task: PlannedTask): TimelineCell[] {
   const color = ctx.colors.get(task.client) ?? MARK.busy;
-  return ctx.columns.map((b) => {
+  const own = ownDueOf(ctx, task);
+  return ctx.columns.map((b): TimelineCell => {
     const overlaps = task.start <= b.end && task.end >= b.start && task.state !== 'unstaffable';
-    const due = task.due !== undefined && task.due >= b.start && task.due <= b.end;
+    const due = own !== undefined && own >= b.start && own <= b.end;
     if (task.state === 'milestone') {
       if (overlaps) return { value: MILESTONE, color: task.due !== undefined && task.end > task.due ? MARK.late : color };
       return { value: due ? DUE : null, color: null };
@@ -122,10 +134,46 @@ function taskCells(ctx: Context, task: PlannedTask): TimelineCell[] {
     const hours = hoursIn(task, b);
     const late = task.due !== undefined && b.end > task.due;
     const shade = late ? MARK.late : task.tentative ? tint(color, 0.4) : color;
-    return {
-      value: hours > 0 ? (due ? `${round(hours)} ${DUE}` : round(hours)) : due ? DUE : null,
-      color: hours > 0 ? shade : tint(shade),
-    };
+    const cell = { color: hours > 0 ? shade : tint(shade) };
+    if (!due) return { ...cell, value: hours > 0 ? round(hours) : null };
+    if (hours <= 0) return { ...cell, value: DUE };
+    // A day is too narrow for hours and the flag: the flag shows, the hours go in a note.
+    if (ctx.scale === 'day') return { ...cell, value: DUE, note: `${round(hours)} h; due this day` };
+    return { ...cell, value: `${round(hours)} ${DUE}` };
+  });
+}
+
+/**
+ * Initials of a name that does not fit, as many letters as fit (two at least, three at most):
+ * "Helios CES Booth" → "HCB", "Gala" → "Gal", "Helios Energy +1" → "HE+1" where that fits, else "HE".
+ */
+function initials(name: string, room: number): string {
+  const extra = /\s*\+\d+$/.exec(name)?.[0] ?? '';
+  const words = name
+    .slice(0, name.length - extra.length)
+    .split(/[\s&/–-]+/)
+    .filter((w) => /^\p{L}/u.test(w));
+  const short = (words.length < 2 ? name.slice(0, 3) : words.map((w) => w[0].toUpperCase()).join('')).slice(
+    0,
+    Math.max(2, Math.min(3, room)),
+  );
+  return short.length + extra.trim().length <= room ? `${short}${extra.trim()}` : short;
+}
+
+/**
+ * A row of names (who is on what) as Sheets shows it best: each name once, at the start of its run of
+ * days, running over the run's empty cells; where the run is too short for it, its initials, with the
+ * full name in the note.
+ */
+function labelRuns(ctx: Context, cells: TimelineCell[]): TimelineCell[] {
+  const width = BUCKET_WIDTH[ctx.scale];
+  return cells.map((cell, i) => {
+    if (typeof cell.value !== 'string') return cell;
+    const name = cell.value;
+    if (i > 0 && cells[i - 1].value === name) return { ...cell, value: null };
+    let run = 1;
+    while (cells[i + run]?.value === name) run++;
+    return textWidth(name) <= run * width ? cell : { ...cell, value: initials(name, lettersIn(run * width)), note: name };
   });
 }
 
@@ -161,6 +209,7 @@ function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRo
     });
     for (const t of [...list].sort((a, b) => a.start - b.start || a.end - b.end)) {
       const unstaffable = t.state === 'unstaffable';
+      const own = ownDueOf(ctx, t);
       rows.push({
         kind: 'task',
         labels: [
@@ -169,7 +218,7 @@ function projectView(plan: Plan, tasks: PlannedTask[], ctx: Context): TimelineRo
           unstaffable ? null : { date: dayToIso(t.start) },
           unstaffable ? null : { date: dayToIso(t.end) },
           // The project's due date is on its own row; a task shows only a due date of its own.
-          t.due === undefined || t.due === due ? null : { date: dayToIso(t.due) },
+          own === undefined ? null : { date: dayToIso(own) },
         ],
         cells: mark(ctx, taskCells(ctx, t)),
         ...(t.crew.some((c) => c.placeholder) ? { placeholder: true as const } : {}),
@@ -228,17 +277,20 @@ function personView(plan: Plan, tasks: PlannedTask[], all: readonly PlannedTask[
           : { value: null, color: cap === 0 ? MARK.nonWorking : null },
       );
       const over = hours > cap + 1e-6;
-      load.push({
-        value: hours > 0 || cap > 0 ? `${round(hours)}/${round(cap)}` : null,
-        color: over ? MARK.overbooked : hours > 0 ? MARK.busy : cap === 0 ? MARK.nonWorking : null,
-      });
+      const color = over ? MARK.overbooked : hours > 0 ? MARK.busy : cap === 0 ? MARK.nonWorking : null;
+      // A day is too narrow for "7.5/8": the hours booked show, and the working hours, where they differ,
+      // in a note.
+      if (ctx.scale !== 'day') load.push({ value: hours > 0 || cap > 0 ? `${round(hours)}/${round(cap)}` : null, color });
+      else if (hours <= 0) load.push({ value: null, color });
+      else if (Math.abs(hours - cap) < 1e-6) load.push({ value: round(hours), color });
+      else load.push({ value: round(hours), color, note: `${round(hours)} of ${round(cap)} working hours booked` });
     }
     const share = capacity > 0 ? ` (${Math.round((100 * booked) / capacity)}%)` : '';
     const toHire = isPlaceholder(person);
     rows.push({
       kind: 'person',
       labels: [person.name, toHire ? 'Placeholder: to hire' : (person.role ?? ''), `${round(booked)} / ${round(capacity)} h${share}`],
-      cells: mark(ctx, on),
+      cells: mark(ctx, labelRuns(ctx, on)),
       ...(toHire ? { placeholder: true as const } : {}),
     });
     rows.push({ kind: 'load', labels: ['', '', 'hours booked / working hours'], cells: mark(ctx, load) });
@@ -266,7 +318,14 @@ export function buildTimeline(plan: Plan, result: ScheduleResult, options: Timel
   const calendars = personCalendars(plan.staff, plan.timeOff);
   const closed = columns.map((b) => scale === 'day' && !calendars.some((c) => hoursOn(c, b.start) > 0));
   const colors = clientColors([...plan.clients.map((c) => c.client), ...result.tasks.map((t) => t.client)]);
-  const ctx: Context = { columns, colors, closed, today: columns.findIndex((b) => options.today >= b.start && options.today <= b.end) };
+  const ctx: Context = {
+    scale,
+    columns,
+    ownDue: new Map(plan.tasks.map((t) => [t.row, t.due])),
+    colors,
+    closed,
+    today: columns.findIndex((b) => options.today >= b.start && options.today <= b.end),
+  };
   const rows = options.view === 'project' ? projectView(plan, tasks, ctx) : personView(plan, tasks, result.tasks, ctx, options);
 
   const notes: string[] = [];
@@ -291,7 +350,19 @@ export function buildTimeline(plan: Plan, result: ScheduleResult, options: Timel
       : [{ label: `${MILESTONE} milestone  ${DUE} due`, color: MARK.free }]),
     ...(rows.some((r) => r.placeholder) ? [{ label: 'To hire (placeholder)', color: PLACEHOLDER_FILL }] : []),
   ];
-  return { view: options.view, scale, from, to, labelHeaders, buckets: columns, rows, todayColumn: ctx.today, legend, notes };
+  return {
+    view: options.view,
+    scale,
+    from,
+    to,
+    labelHeaders,
+    buckets: columns,
+    rows,
+    todayColumn: ctx.today,
+    today: options.today,
+    legend,
+    notes,
+  };
 }
 
 /** "Mon 23 Nov 2026 – Fri 9 Apr 2027" */

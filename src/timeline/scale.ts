@@ -1,7 +1,7 @@
 // Timeline columns: days, weeks (Monday to Sunday) or months, chosen so the sheet stays readable and
 // well inside Sheets' limits.
 
-import { addMonths, type Day, dayParts, monthName, monthStart, weekday, weekStart } from '../model/dates';
+import { addMonths, type Day, dayParts, monthName, monthStart, weekStart } from '../model/dates';
 
 export type Scale = 'day' | 'week' | 'month';
 
@@ -12,6 +12,19 @@ export interface Bucket {
   /** Top header: the month (or year) a new group starts in, else ''. */
   group: string;
   label: string;
+}
+
+/** Pixel width of a column per scale: wide enough for the values each holds (see grid.ts). */
+export const BUCKET_WIDTH: Record<Scale, number> = { day: 34, week: 44, month: 64 };
+
+/** Roughly how wide a text is in Sheets' default font (Arial 10), padding included. */
+export function textWidth(text: string): number {
+  return Math.ceil(text.length * 7 + 8);
+}
+
+/** How many letters fit in a width: the inverse of textWidth. */
+export function lettersIn(width: number): number {
+  return Math.floor((width - 8) / 7);
 }
 
 /** Columns beyond which a scale is not offered: days stop being readable (and months are the fallback). */
@@ -54,8 +67,9 @@ export function buckets(from: Day, to: Day, scale: Scale): Bucket[] {
       out.push({
         start: d,
         end: d,
+        // The month on a row of its own above the day numbers; weekends and holidays are shaded.
         group: d === from || date === 1 ? `${monthName(month)} ${year}` : '',
-        label: `${'MTWTFSS'[weekday(d) - 1]} ${date}`,
+        label: `${date}`,
       });
     }
   } else if (scale === 'week') {

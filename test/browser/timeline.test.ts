@@ -49,6 +49,55 @@ describe('the Timeline panel', () => {
     await preview.close();
   });
 
+  it('is readable at every scale: a month row over day numbers, nothing cut, today marked as today', async () => {
+    const preview = await openPreview(browser);
+    const { page } = preview;
+    const panel = sidebar(page);
+    await panel.getByRole('tab', { name: 'Timeline' }).click();
+    /** Cells whose text is cut: wider than the cell and not running over empty neighbours. */
+    const cut = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLTableCellElement>('#grid tbody tr:nth-child(n+3) td')]
+          .filter((td) => td.textContent && td.scrollWidth > td.clientWidth + 1 && !td.classList.contains('spill'))
+          .map((td) => `${td.parentElement?.rowIndex}:${td.cellIndex} ${td.textContent}`),
+      );
+    const generate = async (view: string, scale: string, sheet: string) => {
+      await panel.getByLabel('View').selectOption(view);
+      await panel.getByLabel('Scale').selectOption(scale);
+      await panel.getByRole('button', { name: 'Generate timeline' }).click();
+      await panel.getByText(`${sheet} sheet written`).waitFor({ timeout: 60_000 });
+      await page.locator(`#grid table[data-sheet="${sheet}"]`).waitFor();
+    };
+
+    await generate('project', 'day', 'Timeline');
+    // Row 3 holds the month, row 4 the day numbers; the month reads in full over the empty cells after it.
+    const month = page.locator('#grid tbody tr:nth-child(3) td', { hasText: 'Nov 2026' });
+    expect(await month.evaluate((td) => td.scrollWidth <= td.clientWidth || td.classList.contains('spill'))).toBe(true);
+    const days = await page.locator('#grid tbody tr:nth-child(4) td').allTextContents();
+    expect(days.slice(5, 12)).toEqual(['23', '24', '25', '26', '27', '28', '29']);
+    expect(await cut()).toEqual([]);
+    // Today's column says it is today, in its note.
+    expect(await page.locator('#grid tbody tr:nth-child(4) td', { hasText: /^23$/ }).first().getAttribute('title')).toBe('Today, Mon 23 Nov 2026');
+
+    await generate('person', 'day', 'People');
+    expect(await cut()).toEqual([]);
+    // Who is where: names in full over their run of days, or initials (never one letter) with the name in the note.
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLTableCellElement>('#grid tbody tr:nth-child(n+5) td:nth-child(n+5)')]
+        .filter((td) => td.style.fontWeight === 'bold' && td.textContent)
+        .map((td) => ({ text: td.textContent ?? '', note: td.title })),
+    );
+    expect(names.length).toBeGreaterThan(10);
+    for (const { text, note } of names) if (note) expect(text, note).toMatch(/^\p{L}{2,3}(\+\d+)?$/u);
+
+    await generate('project', 'month', 'Timeline');
+    expect(await cut()).toEqual([]);
+    const week = page.locator('#grid tbody tr:nth-child(4) td[title^="Today"]');
+    expect(await week.getAttribute('title')).toBe('Today, Mon 23 Nov 2026: in the month from Sun 1 Nov to Mon 30 Nov.');
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  }, 180_000);
+
   it('shows a bad date range next to the field and writes nothing', async () => {
     const preview = await openPreview(browser);
     const { page } = preview;

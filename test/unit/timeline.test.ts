@@ -109,8 +109,13 @@ describe('the people view', () => {
     const [on, load] = grid.rows;
     const monday = column(grid, '2026-11-23');
     const task = planned.result.tasks.find((t) => t.crew.some((c) => c.name === 'Priya Shah') && t.start === day('2026-11-23'));
-    expect(on.cells[monday].value).toBe(task?.project);
-    expect(load.cells[monday].value).toMatch(/^\d+(\.\d)?\/8$/);
+    // The project's name, or its initials (full in the note) where the run of days is too short for it.
+    const shown = on.cells[monday];
+    expect(shown.note === undefined ? shown.value : shown.note).toBe(task?.project);
+    // A day is too narrow for "7.5/8": the hours booked show, the working hours in a note where they differ.
+    const hours = load.cells[monday];
+    expect(hours.value).toEqual(expect.any(Number));
+    if (hours.value !== 8) expect(hours.note).toBe(`${hours.value} of 8 working hours booked`);
     // Priya works Mon–Thu: Friday is her day off.
     expect(load.cells[column(grid, '2026-11-27')].color).toBe(MARK.nonWorking);
   });
@@ -125,7 +130,77 @@ describe('the people view', () => {
   });
 });
 
+describe('readable at every scale', () => {
+  it('flags a task’s own due date only, in every scale; the project’s due date is on the project’s row', () => {
+    for (const scale of ['day', 'week', 'month'] as const) {
+      const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale, today: TODAY });
+      const due = column(grid, '2027-01-06'); // Helios CES Booth is due 6 Jan; few of its tasks have a Due
+      const booth = grid.rows.findIndex((r) => r.kind === 'project' && r.labels[0] === 'Helios CES Booth');
+      expect(grid.rows[booth].cells[due].value, scale).toBe(DUE);
+      const tasks = grid.rows.slice(
+        booth + 1,
+        grid.rows.findIndex((r, i) => i > booth && r.kind === 'project'),
+      );
+      const flagged = tasks.filter((r) => r.cells.some((c) => String(c.value ?? '').includes(DUE))).map((r) => String(r.labels[0]).trim());
+      // Only tasks with a Due of their own (a milestone's ◆ may cover its flag), never the rest of the project.
+      expect(flagged, scale).toContain('Order booth furniture and power');
+      expect(
+        flagged.filter((t) => t !== 'Booth ready' && t !== 'Order booth furniture and power'),
+        scale,
+      ).toEqual([]);
+    }
+  });
+
+  it('keeps day cells to what fits a day column: the hours, or the flag with the hours in a note', () => {
+    const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'day', today: TODAY });
+    const furniture = grid.rows.find((r) => String(r.labels[0]).trim() === 'Order booth furniture and power');
+    const dueDay = furniture?.cells[column(grid, '2026-12-04')];
+    expect(dueDay?.value).toBe(DUE);
+    const tooLong = grid.rows.flatMap((row) => row.cells.filter((cell) => String(cell.value ?? '').length > 4).map((cell) => cell.value));
+    expect(tooLong).toEqual([]);
+    expect(grid.buckets[0].label).toBe('23');
+    expect(grid.buckets[0].group).toBe('Nov 2026');
+  });
+
+  it('names who is on what once a run, never cut to one letter: the full name in each note', () => {
+    for (const scale of ['day', 'week'] as const) {
+      const grid = buildTimeline(planned.plan, planned.result, { view: 'person', scale, today: TODAY });
+      const width = { day: 34, week: 44 }[scale];
+      for (const row of grid.rows.filter((r) => r.kind === 'person')) {
+        row.cells.forEach((cell, i) => {
+          if (typeof cell.value !== 'string') return;
+          let run = 1;
+          while (row.cells[i + run] && row.cells[i + run].value === null && row.cells[i + run].color === cell.color) run++;
+          // In full where the run has room for it (about 7 px a letter), else initials of 2 or 3 letters with the name in the note.
+          if (cell.note === undefined) expect(cell.value.length * 7, cell.value).toBeLessThanOrEqual(run * width);
+          else expect(cell.value, cell.note).toMatch(/^\p{L}{2,3}(\+\d+)?$/u);
+        });
+      }
+    }
+  });
+});
+
 describe('the sheet', () => {
+  it('sizes date columns to their dates, says today is today in every scale, and lets the legend breathe', () => {
+    for (const scale of ['day', 'week', 'month'] as const) {
+      const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale, today: TODAY });
+      const sheet = timelineSheet(grid, '2026-11-24');
+      const widths = sheet.columnWidths ?? [];
+      const shown = scale === 'month' ? 'Dec 14 2026' : '14 Dec';
+      // Start, End and Due: each at least as wide as its dates as shown (about 7 px a character).
+      for (const c of [2, 3, 4]) expect(widths[c], scale).toBeGreaterThanOrEqual(shown.length * 7);
+      const note = sheet.notes?.[3]?.[grid.labelHeaders.length + grid.todayColumn];
+      expect(note, scale).toMatch(/^Today, Tue 24 Nov 2026/);
+      if (scale === 'week') expect(note).toContain('in the week from Mon 23 Nov to Sun 29 Nov');
+      const legend = sheet.values[1];
+      const starts = legend.flatMap((v, i) => (v && i >= grid.labelHeaders.length ? [i] : []));
+      starts.slice(1).forEach((at, k) => {
+        const label = String(legend[starts[k]]);
+        expect((at - starts[k]) * (widths[at] ?? 0), label).toBeGreaterThanOrEqual(label.length * 6);
+      });
+    }
+  });
+
   it('freezes labels and headers and carries a legend', () => {
     const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'week', today: TODAY });
     const sheet = timelineSheet(grid, '2026-11-21');
