@@ -59,6 +59,8 @@ export class Grid {
   private rowHeads: HTMLElement[] = [];
   private columnHeads: HTMLElement[] = [];
   private dragging = false;
+  /** The sheet last drawn, to skip drawing it again unchanged. */
+  private drawn = '';
   /** The block the add-on last showed: it blinks until the selection moves. */
   private flashed?: Block;
 
@@ -79,9 +81,12 @@ export class Grid {
     return this.tds[row]?.[column];
   }
 
-  /** Draws a sheet; the selection stays where it was when the same sheet is drawn again. */
+  /** Draws a sheet; the selection and scroll stay where they were when the same sheet is drawn again. */
   show(sheet: SheetView): void {
     const same = this.sheet?.name === sheet.name;
+    const json = JSON.stringify(sheet);
+    if (same && json === this.drawn) return;
+    this.drawn = json;
     this.sheet = sheet;
     if (!same) {
       this.anchor = { row: 0, column: 0 };
@@ -103,6 +108,7 @@ export class Grid {
 
   draw(): void {
     const sheet = this.sheet;
+    const { scrollTop, scrollLeft } = this.root;
     this.root.querySelector('table')?.remove();
     this.root.querySelector('#more')?.remove();
     if (!sheet) return;
@@ -171,6 +177,7 @@ export class Grid {
       this.tds.push(line);
     }
     this.root.appendChild(table);
+    this.root.scrollTo(scrollLeft, scrollTop);
     // Text too long for its cell runs over the empty cells to its right, as in Sheets: measure every
     // candidate first, then change them, so the page is laid out once.
     const rooms = spills.map(([td, r, c]) => (td.scrollWidth > td.clientWidth ? this.room(td, r, c) : 0));

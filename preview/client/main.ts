@@ -36,21 +36,28 @@ const grid = new Grid($('grid'), () => {
   else ($('formula') as HTMLInputElement).value = grid.cell(grid.anchor.row, grid.anchor.column).text;
 });
 
+/** The sheet tabs; drawn again only when the sheets change, so a tab being clicked stays put. */
+let drawnTabs = '';
 function drawTabs(): void {
   const tabs = $('tabs');
-  tabs.textContent = '';
-  for (const sheet of state.sheets) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = sheet.name;
-    button.setAttribute('aria-selected', String(sheet.name === state.active));
-    button.onclick = () => {
-      state.active = sheet.name;
-      drawTabs();
-      grid.show(sheet);
-    };
-    tabs.appendChild(button);
+  const names = JSON.stringify(state.sheets.map((s) => s.name));
+  if (names !== drawnTabs) {
+    drawnTabs = names;
+    tabs.textContent = '';
+    for (const sheet of state.sheets) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = sheet.name;
+      button.onclick = () => {
+        state.active = sheet.name;
+        drawTabs();
+        const shown = state.sheets.find((s) => s.name === sheet.name);
+        if (shown) grid.show(shown);
+      };
+      tabs.appendChild(button);
+    }
   }
+  for (const button of tabs.querySelectorAll('button')) button.setAttribute('aria-selected', String(button.textContent === state.active));
 }
 
 function showSheets(sheets: SheetView[], active?: string): void {

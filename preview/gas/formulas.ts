@@ -115,8 +115,3 @@ export function recalculateCell(addon: Addon, ss: FakeSpreadsheet, { sheet, row,
     });
   });
 }
-
-/** Recomputes every formula cell. */
-export function recalculate(addon: Addon, ss: FakeSpreadsheet): void {
-  for (const cell of formulaCells(ss)) recalculateCell(addon, ss, cell);
-}

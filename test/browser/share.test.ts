@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function open(setUp: (url: string, preview: Awaited<ReturnType<typeof startPreview>>) => Promise<void> = async () => undefined) {
-  const preview = await startPreview(DIST, 0, { sample: true, now: NOW });
+  const preview = await startPreview(DIST, 0, { sample: true, now: NOW, examples: false });
   await setUp(preview.url, preview);
   const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];

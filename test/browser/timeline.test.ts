@@ -59,7 +59,7 @@ describe('the Timeline panel', () => {
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLTableCellElement>('#grid tbody tr:nth-child(n+3) td')]
           .filter((td) => td.textContent && td.scrollWidth > td.clientWidth + 1 && !td.classList.contains('spill'))
-          .map((td) => `${td.parentElement?.rowIndex}:${td.cellIndex} ${td.textContent}`),
+          .map((td) => `${(td.parentElement as HTMLTableRowElement).rowIndex}:${td.cellIndex} ${td.textContent}`),
       );
     const generate = async (view: string, scale: string, sheet: string) => {
       await panel.getByLabel('View').selectOption(view);
@@ -77,7 +77,9 @@ describe('the Timeline panel', () => {
     expect(days.slice(5, 12)).toEqual(['23', '24', '25', '26', '27', '28', '29']);
     expect(await cut()).toEqual([]);
     // Today's column says it is today, in its note.
-    expect(await page.locator('#grid tbody tr:nth-child(4) td', { hasText: /^23$/ }).first().getAttribute('title')).toBe('Today, Mon 23 Nov 2026');
+    expect(await page.locator('#grid tbody tr:nth-child(4) td', { hasText: /^23$/ }).first().getAttribute('title')).toBe(
+      'Today, Mon 23 Nov 2026',
+    );
 
     await generate('person', 'day', 'People');
     expect(await cut()).toEqual([]);

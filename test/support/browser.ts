@@ -36,12 +36,15 @@ export interface PreviewPage {
   close(): Promise<void>;
 }
 
-/** Opens the preview (sample firm loaded unless told otherwise) and records console errors. */
+/**
+ * Opens the preview (sample firm loaded unless told otherwise) and records console errors. The tabs
+ * of example formulas only when asked: their recalculation would hold up tests about other things.
+ */
 export async function openPreview(
   browser: Browser,
-  options: { sample: boolean; permissions?: string[] } = { sample: true },
+  options: { sample: boolean; examples?: boolean; permissions?: string[] } = { sample: true },
 ): Promise<PreviewPage> {
-  const preview = await startPreview(DIST, 0, { sample: options.sample, now: NOW });
+  const preview = await startPreview(DIST, 0, { sample: options.sample, now: NOW, examples: options.examples ?? false });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, permissions: options.permissions });
   const errors: string[] = [];
   page.on('console', (message) => {
