@@ -11,6 +11,31 @@ export interface LoadedWorkbook extends ReadResult {
   ok: boolean;
 }
 
+let opening: Promise<LoadedWorkbook> | undefined;
+
+/** The workbook as the sidebar found it when it opened, read once for the panels' defaults. */
+export function workbookOnOpen(): Promise<LoadedWorkbook> {
+  opening ??= loadWorkbook();
+  return opening;
+}
+
+/**
+ * Ticks an "Include proposals" box as Settings > Plan Proposals says, unless the user has set it first:
+ * the box is what a run uses. Resolves once the default is in.
+ */
+export function proposalsFromSettings(input: HTMLInputElement): Promise<void> {
+  let touched = false;
+  input.addEventListener('change', () => {
+    touched = true;
+  });
+  return workbookOnOpen().then(
+    (workbook) => {
+      if (!touched) input.checked = workbook.plan.settings.planProposals;
+    },
+    () => undefined,
+  );
+}
+
 export async function loadWorkbook(): Promise<LoadedWorkbook> {
   const snapshot = await server.getWorkbook();
   const today = isoToDay(snapshot.today) as number;

@@ -111,10 +111,19 @@ async function refresh(thenRecalculate = true): Promise<void> {
 }
 let shownActive: string | undefined;
 
+/** The sidebar has loaded: recalculating before would keep the add-on's first calls waiting. */
+const sidebarLoaded = new Promise<void>((resolve) => {
+  const frame = document.getElementById('sidebar') as HTMLIFrameElement | null;
+  const loaded = frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.URL.endsWith('/sidebar');
+  if (!frame || loaded) resolve();
+  else frame.addEventListener('load', () => resolve(), { once: true });
+});
+
 /** Formulas recalculate after every change; the grid shows "Loading…" in them and the bar says so. */
 async function recalculate(): Promise<void> {
   if (recalculating) return;
   recalculating = true;
+  await sidebarLoaded;
   $('status').textContent = 'Calculating formulas…';
   $('grid').setAttribute('aria-busy', 'true');
   try {

@@ -6,24 +6,21 @@ import { h } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
 import { actionButton, checkbox, messageArea, problemList, progress, section, showMessage } from '../ui';
-import { firstSteps, loadWorkbook } from '../workbook';
+import { firstSteps, loadWorkbook, proposalsFromSettings } from '../workbook';
 
 export function planPanel(): HTMLElement {
   const area = messageArea();
   const bar = progress();
   const { element: proposalsField, input: proposals } = checkbox('Include proposals (tentatively, after committed work)');
-  let settingsRead = false;
+  const defaulted = proposalsFromSettings(proposals);
 
   const run = actionButton(
     'Plan and write Schedule',
     area,
     async () => {
       showMessage(area, 'info', 'Reading the workbook…');
+      await defaulted;
       const workbook = await loadWorkbook();
-      if (!settingsRead) {
-        proposals.checked = proposals.checked || workbook.plan.settings.planProposals;
-        settingsRead = true;
-      }
       if (!workbook.ok) {
         showMessage(area, 'error', 'Fix these first; nothing was written:', problemList(workbook.problems));
         return;

@@ -8,7 +8,7 @@ import { h } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
 import { actionButton, checkbox, field, fieldError, messageArea, problemList, progress, section, select, showMessage } from '../ui';
-import { type LoadedWorkbook, loadWorkbook } from '../workbook';
+import { type LoadedWorkbook, loadWorkbook, proposalsFromSettings, workbookOnOpen } from '../workbook';
 
 const ALL = '';
 
@@ -40,6 +40,7 @@ export function timelinePanel(): HTMLElement {
   const manager = select([{ value: ALL, label: 'All project managers' }]);
   const person = select([{ value: ALL, label: 'Everyone' }]);
   const { element: proposalsField, input: proposals } = checkbox('Include proposals (tentative)');
+  const defaulted = proposalsFromSettings(proposals);
 
   const offerChoices = (workbook: LoadedWorkbook) => {
     fillOptions(client, 'All clients', unique(workbook.plan.clients.map((c) => c.client)));
@@ -69,6 +70,7 @@ export function timelinePanel(): HTMLElement {
         return;
       }
       await bar.set(0, 'Reading the workbook…');
+      await defaulted;
       const workbook = await loadWorkbook();
       offerChoices(workbook);
       if (!workbook.ok) {
@@ -124,7 +126,7 @@ export function timelinePanel(): HTMLElement {
     ),
   );
   // Offer the workbook's clients, managers and people as soon as the panel opens.
-  loadWorkbook()
+  workbookOnOpen()
     .then(offerChoices)
     .catch(() => undefined);
   return panel;

@@ -29,7 +29,7 @@ describe('the preview', () => {
     );
     expect(preview.errors).toEqual([]);
     await preview.close();
-  });
+  }, 60_000);
 
   it('plans the sample firm from the sidebar and writes the Schedule sheet', async () => {
     const preview = await openPreview(browser);
