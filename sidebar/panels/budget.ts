@@ -5,10 +5,12 @@ import { type BudgetResult, budgetRanges, type ProjectBudget } from '../../src/b
 import { DEFAULT_COVERAGE } from '../../src/budget/estimate';
 import { budgetSheet } from '../../src/budget/sheet';
 import { type Range, rangeLabels } from '../../src/budget/simulate';
-import { scopeWhatIf } from '../../src/budget/whatif';
+import { type EndHold, scopeWhatIf, type WhatIf, whatHoldsTheEnd } from '../../src/budget/whatif';
 import { type Day, dayToIso, isoToDay, shortDate } from '../../src/model/dates';
 import { formatMoney } from '../../src/model/money';
+import type { Plan } from '../../src/model/plan';
 import { hasErrors } from '../../src/model/problems';
+import { plural } from '../../src/quota/units';
 import { clear, h, nextFrame } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
@@ -94,9 +96,17 @@ function summary(b: ProjectBudget): HTMLElement {
   );
 }
 
-function comparison(before: ProjectBudget, after: ProjectBudget, currency: string, coverage: number): HTMLElement {
+/** The end, and how far past the project's due date it falls, if it does. */
+function endText(b: ProjectBudget): string {
+  const due = b.project.due;
+  if (b.end === undefined || due === undefined || b.end <= due) return dateText(b.end);
+  return `${dateText(b.end)}, after the due date (${shortDate(due)})`;
+}
+
+function comparison(before: ProjectBudget, after: ProjectBudget, currency: string, coverage: number, targetMargin: number): HTMLElement {
   const money = (v: number) => formatMoney(v, currency);
-  const row = (label: string, a: string, b: string) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, a), h('td', {}, b));
+  const row = (label: string, a: string, b: string, late = false) =>
+    h('tr', { class: late ? 'late' : undefined }, h('th', { scope: 'row' }, label), h('td', {}, a), h('td', {}, b));
   const changed = (a: string[], b: string[]) => {
     const gone = a.filter((n) => !b.includes(n));
     const added = b.filter((n) => !a.includes(n));
@@ -104,6 +114,16 @@ function comparison(before: ProjectBudget, after: ProjectBudget, currency: strin
       [added.length ? `+ ${added.join(', ')}` : '', gone.length ? `− ${gone.join(', ')}` : ''].filter(Boolean).join('; ') || 'same people'
     );
   };
+  // A fixed fee stays what was agreed; beside it, what the new scope would be quoted at the target margin.
+  const atMargin = (b: ProjectBudget) => money(b.cost.p50 / (1 - targetMargin));
+  const prices =
+    before.fixedFee === undefined
+      ? [row('Price P50', money(before.price.p50), money(after.price.p50))]
+      : [
+          row('Fee (kept)', money(before.price.p50), money(after.price.p50)),
+          row(`Price at ${Math.round(targetMargin * 100)}% margin`, atMargin(before), atMargin(after)),
+        ];
+  const lateAfter = after.end !== undefined && after.project.due !== undefined && after.end > after.project.due;
   return h(
     'table',
     { class: 'figures', 'aria-label': 'Scope what-if compared with the sheet' },
@@ -113,11 +133,29 @@ function comparison(before: ProjectBudget, after: ProjectBudget, currency: strin
       {},
       row('Cost P50', money(before.cost.p50), money(after.cost.p50)),
       row(`Cost ${rangeLabels(coverage).high}`, money(before.cost.high), money(after.cost.high)),
-      row(before.fixedFee === undefined ? 'Price P50' : 'Fee', money(before.price.p50), money(after.price.p50)),
+      ...prices,
       row('Margin P50', money(before.margin.p50), money(after.margin.p50)),
-      row('Ends', dateText(before.end), dateText(after.end)),
+      row('Ends', endText(before), endText(after), lateAfter),
       row('People', `${before.crew.length}`, `${after.crew.length} (${changed(before.crew, after.crew)})`),
     ),
+  );
+}
+
+/** When the scope changes and the end does not: what holds it (the tasks it waits for, pins, time off). */
+function holdNote(plan: Plan, whatIf: WhatIf, before: ProjectBudget): HTMLElement | null {
+  if (whatIf.budget.end === undefined || whatIf.budget.end !== before.end) return null;
+  const hold = whatHoldsTheEnd(plan, whatIf.schedule, before.project.project);
+  if (!hold) return null;
+  const off = (o: EndHold['timeOff'][number]) =>
+    `${o.name.toLowerCase() === 'all' ? 'a company holiday' : `${o.name} is off`} ${shortDate(o.from)}${o.to > o.from ? ` – ${shortDate(o.to)}` : ''}`;
+  const reasons = [hold.pinnedTo.length ? `pinned to ${hold.pinnedTo.join(', ')} in Tasks > Assignee` : '', ...hold.timeOff.map(off)];
+  const steps = hold.chain.map((c) => `${c.task} ${c.start || 'ends there'}`);
+  return h(
+    'p',
+    {},
+    h('strong', {}, 'The end does not move: '),
+    `${steps.join('; ')}`,
+    reasons.some(Boolean) ? ` (${reasons.filter(Boolean).join('; ')}).` : '.',
   );
 }
 
@@ -174,12 +212,14 @@ export function budgetPanel(): HTMLElement {
     showMessage(whatIfArea, 'info', `Re-planning and re-pricing at scope ${factor}…`);
     await nextFrame();
     if (ticket !== run) return;
-    const whatIf = scopeWhatIf(loaded.workbook.plan, b.project.project, factor);
+    const { plan } = loaded.workbook;
+    const whatIf = scopeWhatIf(plan, b.project.project, factor);
     if (ticket !== run) return;
     showMessage(
       whatIfArea,
       'info',
-      comparison(b, whatIf.budget, currency(), loaded.result.coverage),
+      comparison(b, whatIf.budget, currency(), loaded.result.coverage, plan.settings.targetMargin),
+      ...[holdNote(plan, whatIf, b)].filter((note): note is HTMLElement => note !== null),
       h('p', { class: 'hint' }, 'Only work and costs marked Scales change. The sheets are not changed.'),
     );
   };
@@ -241,15 +281,15 @@ export function budgetPanel(): HTMLElement {
       showProject();
       const calibrated =
         result.calibration.tasks >= 2
-          ? `calibrated on ${result.calibration.tasks} finished tasks`
-          : 'no finished tasks yet: default ranges';
+          ? `hours calibrated on ${result.calibration.tasks} finished tasks`
+          : 'no finished tasks to calibrate on yet, so hours use default ranges';
       if (hasErrors(result.problems))
         showMessage(area, 'error', 'Some work cannot be priced until these are fixed:', problemList(result.problems));
       else
         showMessage(
           area,
           'ok',
-          `${result.projects.length} projects priced; hours ${calibrated}.`,
+          `${plural(result.projects.length, 'project')} priced; ${calibrated}.`,
           ...(result.problems.length ? [problemList(result.problems)] : []),
         );
     },

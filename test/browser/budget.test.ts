@@ -38,6 +38,34 @@ describe('the Budget panel', () => {
     expect(text).toMatch(/Ends.*20\d\d/);
     const [before, after] = [...text.matchAll(/Cost P50\$([\d,]+)\$([\d,]+)/g)][0].slice(1).map((v) => Number(v.replace(/,/g, '')));
     expect(after).toBeLessThan(before);
+    // A fixed fee is kept; beside it, the price the new scope would be quoted at the Target Margin (35%).
+    expect(text).toMatch(/Fee \(kept\)\$185,000\$185,000/);
+    const [quoted, requoted] = [...text.matchAll(/Price at 35% margin\$([\d,]+)\$([\d,]+)/g)][0]
+      .slice(1)
+      .map((v) => Number(v.replace(/,/g, '')));
+    expect(Math.abs(quoted - before / 0.65)).toBeLessThanOrEqual(2);
+    expect(Math.abs(requoted - after / 0.65)).toBeLessThanOrEqual(2);
+
+    // Twice the booth ends past the project's due date, and the row says so.
+    await scope.fill('2');
+    await panel
+      .getByRole('table', { name: 'Scope what-if compared with the sheet' })
+      .getByText('Scope 2', { exact: true })
+      .waitFor({ timeout: 60_000 });
+    const late = panel.locator('table[aria-label="Scope what-if compared with the sheet"] tr.late');
+    expect(await late.textContent()).toMatch(/after the due date \(Wed 6 Jan\)$/);
+
+    // Half the book launch still ends the same day: the panel says what holds it there.
+    await panel.getByLabel('Project or proposal').selectOption('Marrow & Finch Book Launch');
+    await scope.fill('0.5');
+    const held = panel.getByText('The end does not move:');
+    await held.waitFor({ timeout: 60_000 });
+    expect(await held.locator('..').textContent()).toMatch(
+      /^The end does not move: Strike starts .*, right after .*Launch night; Launch night starts .*; Load-in starts .*, its earliest date\.$/,
+    );
+    await panel.getByLabel('Project or proposal').selectOption('Helios CES Booth');
+    await scope.fill('0.5');
+    await comparison.waitFor({ timeout: 60_000 });
 
     // The slider moves with the arrow keys and keeps the field in step.
     await panel.getByLabel('Scope slider').focus();

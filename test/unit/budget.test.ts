@@ -6,7 +6,8 @@ import { estimateRanges } from '../../src/budget/estimate';
 import { budgetRangeTable, budgetSheet } from '../../src/budget/sheet';
 import { type Line, simulate } from '../../src/budget/simulate';
 import { certain, threePoint } from '../../src/budget/spread';
-import { scopeWhatIf } from '../../src/budget/whatif';
+import { scopeWhatIf, whatHoldsTheEnd } from '../../src/budget/whatif';
+import { dayToIso } from '../../src/model/dates';
 import { formatProblem, hasErrors } from '../../src/model/problems';
 import { planSchedule } from '../../src/schedule/schedule';
 import { read, sample, sampleWith } from '../support/workbook';
@@ -233,6 +234,45 @@ describe('scope what-if', () => {
 
   it('refuses a scope of 0 or less', () => {
     expect(() => scopeWhatIf(plan, 'Booth', 0)).toThrow(/above 0/);
+  });
+});
+
+describe('what holds a project’s end', () => {
+  const LAUNCH = 'Marrow & Finch Book Launch';
+
+  it('follows the last task back through what it waits for, to what holds the first', () => {
+    const { plan } = read(sample());
+    const base = scopeWhatIf(plan, LAUNCH, 1);
+    const half = scopeWhatIf(plan, LAUNCH, 0.5);
+    // Half the launch's work, and it still ends the same day: the strike follows the launch night,
+    // which follows the load-in, on its earliest date.
+    expect(half.budget.end).toBe(base.budget.end);
+    const hold = whatHoldsTheEnd(plan, half.schedule, LAUNCH);
+    expect(hold?.chain.map((c) => c.task)).toEqual(['Strike', 'Launch night', 'Load-in']);
+    expect(hold?.chain[2].start).toMatch(/its earliest date$/);
+    expect(hold?.pinnedTo).toEqual([]);
+    expect(hold?.timeOff).toEqual([]);
+  });
+
+  it('names the pins and the time off around the task that holds it', () => {
+    const first = read(sample()).plan;
+    const loadIn = first.tasks.find((t) => t.project === LAUNCH && t.task === 'Load-in');
+    const planned = scopeWhatIf(first, LAUNCH, 0.5).schedule.tasks.find((t) => t.project === LAUNCH && t.task === 'Load-in');
+    if (!loadIn || !planned) throw new Error('the sample has a load-in');
+    const who = planned.crew[0].name;
+    const timeOffRows = sample().TimeOff.length;
+    const { plan } = read(
+      sampleWith({
+        [`Tasks!H${loadIn.row}`]: planned.crew.map((c) => c.name).join(', '),
+        [`TimeOff!A${timeOffRows + 1}`]: who,
+        [`TimeOff!B${timeOffRows + 1}`]: dayToIso(planned.start - 4),
+        [`TimeOff!C${timeOffRows + 1}`]: dayToIso(planned.start - 3),
+      }),
+    );
+    const hold = whatHoldsTheEnd(plan, scopeWhatIf(plan, LAUNCH, 0.5).schedule, LAUNCH);
+    expect(hold?.chain.at(-1)?.task).toBe('Load-in');
+    expect(hold?.pinnedTo).toEqual(planned.crew.map((c) => c.name));
+    expect(hold?.timeOff).toEqual([{ name: who, from: planned.start - 4, to: planned.start - 3 }]);
   });
 });
 
