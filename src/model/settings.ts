@@ -42,6 +42,11 @@ export const Settings = sheetSpec('Settings', {
     note: 'Working days from the plan start in which published work does not move unless it has become impossible (default 5).',
     format: 'number',
   }),
+  clientLateWording: def('Client Late Wording', oneOf(['Rescheduled', 'Late'] as const), 'Rescheduled', {
+    aliases: ['Late Projects Shown As'],
+    choices: ['Rescheduled', 'Late'],
+    note: 'How client copies name a project planned past its due date: "Rescheduled to <date>" (default) or "Late".',
+  }),
   showPricesToClients: def('Show Prices to Clients', yesNo, false, {
     aliases: ['Client View Prices', 'Share Prices'],
     choices: ['yes', 'no'],

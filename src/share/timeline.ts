@@ -7,9 +7,10 @@ import type { SheetOutput } from '../model/output';
 import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
 import type { ScheduleResult } from '../schedule/schedule';
+import { MARK } from '../timeline/colors';
 import { buildTimeline, DUE, MILESTONE, type TimelineCell, type TimelineGrid } from '../timeline/grid';
 import { timelineSheet } from '../timeline/sheet';
-import { type ClientView, isPlannedProject, personShown, shownProjects } from './view';
+import { type ClientView, isPlannedProject, lateWords, personShown, shownProjects } from './view';
 
 export const TIMELINE_SHEET = 'Timeline';
 
@@ -19,10 +20,13 @@ function mark(value: TimelineCell['value']): TimelineCell['value'] {
   return typeof value === 'string' && value.endsWith(DUE) ? DUE : null;
 }
 
-function withoutInternals(grid: TimelineGrid): TimelineGrid {
+/** Values and colours only; the legend in the client's words (a late bar is work rescheduled). */
+function withoutInternals(grid: TimelineGrid, plan: Plan): TimelineGrid {
+  const late = lateWords(plan, undefined);
   return {
     ...grid,
     rows: grid.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ value: mark(cell.value), color: cell.color })) })),
+    legend: grid.legend.map((entry) => (entry.color === MARK.late && entry.label === 'Late' ? { ...entry, label: late } : entry)),
     notes: [],
   };
 }
@@ -50,7 +54,7 @@ export function clientTimelineSheet(plan: Plan, schedule: ScheduleResult, view: 
     { ...schedule, tasks },
     { view: 'project', clients: [view.client], scale: 'auto', today: view.generated },
   );
-  const sheet = timelineSheet(withoutInternals(grid), dayToIso(view.generated));
+  const sheet = timelineSheet(withoutInternals(grid, plan), dayToIso(view.generated));
   // Field by field: values and colours, plus layout; never the sheet's notes.
   return {
     name: TIMELINE_SHEET,

@@ -3,7 +3,7 @@
 // client by accident. Never here: rates, costs, margins, budgets, any Notes, time-off reasons, the Why
 // of the plan, other clients, proposals, and people who are not on the client's work.
 
-import type { Day } from '../model/dates';
+import { type Day, dayToIso, shortDate } from '../model/dates';
 import { formatMoney } from '../model/money';
 import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
@@ -76,7 +76,10 @@ const TASK_STATUS: Record<TaskStatus, string> = { 'Not Started': 'Not started', 
 
 export const STANDING = {
   onTrack: 'On track',
+  /** Planned past the due date, when Settings > Client Late Wording says Late. */
   late: 'Late',
+  /** Planned past the due date: the account manager's words by default. */
+  rescheduled: 'Rescheduled',
   toBeConfirmed: 'To be confirmed',
   delivered: 'Delivered',
   onHold: 'On hold',
@@ -159,6 +162,12 @@ function isLate(task: PlannedTask): boolean {
   return task.state !== 'unstaffable' && task.due !== undefined && task.end > task.due;
 }
 
+/** A project planned past its due date, in the words Settings > Client Late Wording chooses. */
+export function lateWords(plan: Plan, finish: Day | undefined): string {
+  if (plan.settings.clientLateWording === 'Late') return STANDING.late;
+  return finish === undefined ? STANDING.rescheduled : `${STANDING.rescheduled} to ${shortDate(finish)} ${dayToIso(finish).slice(0, 4)}`;
+}
+
 function projectLine(ctx: Context, project: ProjectRow, prices: boolean): ProjectLine {
   const price = prices && project.value !== undefined ? formatMoney(project.value, ctx.plan.settings.currency) : undefined;
   const base = { project: project.project, status: PROJECT_STATUS[project.status], due: project.due, ...(price ? { price } : {}) };
@@ -175,7 +184,7 @@ function projectLine(ctx: Context, project: ProjectRow, prices: boolean): Projec
     ...base,
     start: project.start ?? start,
     finish,
-    standing: late ? STANDING.late : unstaffable ? STANDING.toBeConfirmed : placed.length ? STANDING.onTrack : '',
+    standing: late ? lateWords(ctx.plan, finish) : unstaffable ? STANDING.toBeConfirmed : placed.length ? STANDING.onTrack : '',
   };
 }
 

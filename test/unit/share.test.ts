@@ -2,7 +2,7 @@
 // on a plan sent from the sidebar.
 
 import { describe, expect, it } from 'vitest';
-import { dayToIso, isoToDay } from '../../src/model/dates';
+import { dayToIso, isoToDay, shortDate } from '../../src/model/dates';
 import { type Cell, isDateCell } from '../../src/model/output';
 import type { Plan } from '../../src/model/plan';
 import { planSchedule, type ScheduleResult } from '../../src/schedule/schedule';
@@ -119,7 +119,7 @@ describe('the client view', () => {
     ]);
   });
 
-  it('says Late when planned work ends after a due date, and To be confirmed when work cannot be staffed', () => {
+  it('says Rescheduled to the new date when planned work ends after a due date, and To be confirmed when work cannot be staffed', () => {
     const mine = base.result.tasks.filter((t) => t.project === 'Marrow & Finch Book Launch');
     const due = base.plan.projects.find((p) => p.project === 'Marrow & Finch Book Launch')?.due as number;
     const onTime = scheduleOf(
@@ -131,7 +131,13 @@ describe('the client view', () => {
       base.plan.planStart,
       mine.map((t, i) => (i === 0 ? { ...t, end: due + 3 } : t)),
     );
-    expect(clientView(base.plan, late, 'Marrow & Finch', TODAY).projects[0].standing).toBe(STANDING.late);
+    // In the account manager's words, with the new date; plain "Late" only when Settings ask for it.
+    const lateEnd = Math.max(...late.tasks.map((t) => t.end));
+    expect(clientView(base.plan, late, 'Marrow & Finch', TODAY).projects[0].standing).toBe(
+      `Rescheduled to ${shortDate(lateEnd)} ${dayToIso(lateEnd).slice(0, 4)}`,
+    );
+    const plainly = { ...base.plan, settings: { ...base.plan.settings, clientLateWording: 'Late' as const } };
+    expect(clientView(plainly, late, 'Marrow & Finch', TODAY).projects[0].standing).toBe(STANDING.late);
     const stuck = scheduleOf(
       base.plan.planStart,
       mine.map((t, i) => (i === 0 ? { ...t, state: 'unstaffable' as const, crew: [] } : t)),
