@@ -48,6 +48,8 @@ export async function startSession(distDir: string, options: SessionOptions = { 
   addon.call('onOpen', { authMode: 'NONE' });
   const today = dateToDay(options.now ?? new Date(), ss.timeZone);
   if (options.sample) addon.run('setUpSheets', [{ sample: sampleSheets(today) }]);
+  // A new spreadsheet has one empty sheet.
+  else ss.load('Sheet1', []);
   if (options.examples !== false) addExamples(ss, planningMonday(today));
   if (ss.sheets.length) ss.setActiveSheet(ss.sheets[0]);
   const session: PreviewSession = {
