@@ -12,7 +12,7 @@ import { quotaProblems } from '../../src/quota/checks';
 import { teamLoad } from '../../src/quota/hours';
 import { kpiSheet } from '../../src/quota/kpi-sheet';
 import { type Kpis, kpis } from '../../src/quota/kpis';
-import { STATUS_RULE } from '../../src/quota/status';
+import { STATUS_RULE, type Status } from '../../src/quota/status';
 import { formatFigure, formatPercent, plural } from '../../src/quota/units';
 import { clear, h, uid } from '../dom';
 import { planWorkbook } from '../planning';
@@ -21,8 +21,16 @@ import { actionButton, field, fieldError, messageArea, type Progress, problemLis
 import { type LoadedWorkbook, loadWorkbook } from '../workbook';
 
 /** Bar and line colours, strong enough against white (the sheet uses the pale STATUS_COLORS). */
-const INK = { ahead: '#137333', 'on track': '#1e8e3e', 'at risk': '#b06000', behind: '#c5221f' } as const;
 const NEUTRAL = '#5f6368';
+const INK: Record<Status, string> = {
+  ahead: '#137333',
+  'on track': '#1e8e3e',
+  'at risk': '#b06000',
+  behind: '#c5221f',
+  'not started': NEUTRAL,
+  met: '#137333',
+  missed: '#c5221f',
+};
 
 interface Inputs {
   asOf?: Day;
@@ -58,19 +66,24 @@ function bar(a: Attainment, currency: string): HTMLElement {
   );
 }
 
+function actualText(a: Attainment, currency: string): string {
+  if (a.missing.actual) return SIDEBAR_WORDING[a.missing.actual];
+  return a.actual === undefined ? SIDEBAR_WORDING.noneJudged : fmt(a, a.actual, currency);
+}
+
+function projectedText(a: Attainment, currency: string): string {
+  if (a.missing.projected) return SIDEBAR_WORDING[a.missing.projected];
+  return a.projected === undefined ? SIDEBAR_WORDING.nothingToJudge : fmt(a, a.projected, currency);
+}
+
+/** Where the owner stands: a period yet to begin says when it begins; one that is over, where they landed. */
 function figures(a: Attainment, currency: string): string {
-  const actual = a.missing.actual
-    ? SIDEBAR_WORDING[a.missing.actual]
-    : a.actual === undefined
-      ? SIDEBAR_WORDING.noneJudged
-      : fmt(a, a.actual, currency);
+  const target = fmt(a, a.target, currency);
+  if (a.phase === 'upcoming') return `starts ${dayToIso(a.period.from)} · projected ${projectedText(a, currency)} of ${target}`;
   const share = a.percent === undefined ? '' : ` (${formatPercent(a.percent)})`;
-  const projected = a.missing.projected
-    ? SIDEBAR_WORDING[a.missing.projected]
-    : a.projected === undefined
-      ? SIDEBAR_WORDING.nothingToJudge
-      : fmt(a, a.projected, currency);
-  return `${actual} of ${fmt(a, a.target, currency)}${share} · projected ${projected}`;
+  const standing = `${actualText(a, currency)} of ${target}${share}`;
+  if (a.phase === 'ended') return `ended ${dayToIso(a.period.to)}: ${standing}`;
+  return `${standing} · projected ${projectedText(a, currency)}`;
 }
 
 function chip(a: Attainment): HTMLElement {

@@ -15,6 +15,9 @@ export const STATUS_COLORS: Record<Status, string> = {
   'on track': '#e6f4ea',
   'at risk': '#fef7e0',
   behind: '#fce8e6',
+  'not started': '#f1f3f4',
+  met: '#ceead6',
+  missed: '#fce8e6',
 };
 
 /** What a cell says instead of a number it cannot have. */
@@ -30,6 +33,7 @@ export const SIDEBAR_WORDING: Wording = {
 export const ATTAINMENT_HEADER = ['Owner', 'Metric', 'Period', 'Target', 'Actual', '%', 'Projected', 'Status'];
 
 function actualCell(a: Attainment, wording: Wording): Cell {
+  if (a.phase === 'upcoming') return `starts ${iso(a.period.from)}`;
   if (a.missing.actual) return wording[a.missing.actual];
   return a.actual === undefined ? wording.noneJudged : roundFigure(a.actual, a.unit);
 }
@@ -143,7 +147,13 @@ function quotaRow(plan: Plan, a: Attainment, wording: Wording): GridCell[] {
     a.metric,
     { value: a.period.label, note: [`${iso(a.period.from)}..${iso(a.period.to)}`] },
     number(a, a.target, '', targetNote(plan, a, fmt), currency),
-    number(a, a.missing.actual ? undefined : a.actual, actualCell(a, wording), actualNote(a, fmt, wording), currency),
+    number(
+      a,
+      a.missing.actual || a.phase === 'upcoming' ? undefined : a.actual,
+      actualCell(a, wording),
+      actualNote(a, fmt, wording),
+      currency,
+    ),
     a.percent === undefined ? '' : { value: roundFigure(a.percent, 'rate'), note: percentNote, format: '0%' },
     number(a, a.pace, '', paceNote(a, fmt), currency),
     number(a, a.missing.projected ? undefined : a.projected, projectedCell(a, wording), projectedNote(a, fmt, wording), currency),

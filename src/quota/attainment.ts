@@ -19,7 +19,7 @@ import { type Accounts, accounts, existingBefore } from './accounts';
 import { type Delivery, deliveries, type PlannedFinish, plannedFinishes, undatedDeliveries } from './delivery';
 import { assignees, bookedHours, committedTasks, crewNames, type LoggedWork, loggedLine, loggedWork } from './hours';
 import { byName } from './names';
-import { paceAt, type Status, statusOf } from './status';
+import { type Phase, paceAt, phaseOf, type Status, statusOf } from './status';
 import { iso, named } from './trace';
 import { formatFigure, formatPercent, METRIC_UNITS, type Unit } from './units';
 
@@ -45,6 +45,8 @@ export interface Attainment {
   /** The target as used (a rate target of 90 is read as 90%). */
   target: number;
   asOf: Day;
+  /** Whether the period has not begun by the as-of date, is running, or is over. */
+  phase: Phase;
   /** Undefined for a rate with nothing delivered yet, or when the inputs needed are missing. */
   actual?: number;
   pace: number;
@@ -368,6 +370,14 @@ function attain(facts: Facts, quota: QuotaRow, asOf: Day): Attainment {
     missing: {},
   };
   COLLECT[metric](scope);
+  const phase = phaseOf(period, asOf);
+  if (phase === 'ended') {
+    // Over: the owner lands where the facts put them; the plan and open proposals no longer count.
+    for (const c of scope.counted)
+      if (c.kind === 'plan' || c.kind === 'pipeline') skip(scope, c.kind, `${c.line}: the period ended ${iso(period.to)}`);
+    scope.counted = scope.counted.filter((c) => c.kind !== 'plan' && c.kind !== 'pipeline');
+    delete scope.missing.projected;
+  }
   const contributions = scope.counted.sort((a, b) => a.day - b.day);
   const actual = scope.missing.actual
     ? undefined
@@ -384,11 +394,13 @@ function attain(facts: Facts, quota: QuotaRow, asOf: Day): Attainment {
     unit,
     target,
     asOf,
+    phase,
     actual,
     pace,
     projected,
-    percent: actual === undefined ? undefined : actual / target,
-    status: statusOf({ target, actual, pace, projected }),
+    // Nothing is due before the period begins: no share of the target to show yet.
+    percent: actual === undefined || phase === 'upcoming' ? undefined : actual / target,
+    status: statusOf({ target, actual, pace, projected, phase }),
     contributions,
     leftOut: scope.leftOut,
     missing: scope.missing,

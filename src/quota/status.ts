@@ -5,9 +5,16 @@ import type { Day } from '../model/dates';
 import type { Period } from '../model/period';
 import type { Unit } from './units';
 
-export type Status = 'ahead' | 'on track' | 'at risk' | 'behind';
+export type Status = 'ahead' | 'on track' | 'at risk' | 'behind' | 'not started' | 'met' | 'missed';
 
-export const STATUSES: readonly Status[] = ['ahead', 'on track', 'at risk', 'behind'];
+export const STATUSES: readonly Status[] = ['ahead', 'on track', 'at risk', 'behind', 'not started', 'met', 'missed'];
+
+/** Where the as-of date falls: before the period, within it, or after it. */
+export type Phase = 'upcoming' | 'running' | 'ended';
+
+export function phaseOf(period: Period, asOf: Day): Phase {
+  return asOf < period.from ? 'upcoming' : asOf > period.to ? 'ended' : 'running';
+}
 
 /** A projection within this share of the target is "at risk", not yet "behind". */
 export const AT_RISK_SHARE = 0.9;
@@ -18,7 +25,8 @@ export const STATUS_RULE =
   'Ahead: Projected reaches the Target and Actual is above Pace. ' +
   'On track: Projected reaches the Target. ' +
   `At risk: Projected falls short of the Target, but reaches ${AT_RISK_SHARE * 100}% of it or Actual is at or above Pace. ` +
-  `Behind: Projected is under ${AT_RISK_SHARE * 100}% of the Target and Actual is below Pace.`;
+  `Behind: Projected is under ${AT_RISK_SHARE * 100}% of the Target and Actual is below Pace. ` +
+  'Not started: the period begins after the as-of date. Met or Missed: the period is over, and Actual reached the Target or did not.';
 
 export const PACE_RULE =
   'Pace: where a straight line from zero on the period’s first day to the Target on its last day is on the as-of date. ' +
@@ -36,10 +44,12 @@ export function paceAt(target: number, unit: Unit, period: Period, asOf: Day): n
 
 /**
  * The status by STATUS_RULE. A rate with nothing delivered yet has no Actual: it is never above Pace.
- * Without a projection there is no status.
+ * Without a projection there is no status, while the period runs.
  */
-export function statusOf(figures: { target: number; actual?: number; pace: number; projected?: number }): Status | undefined {
-  const { target, actual, pace, projected } = figures;
+export function statusOf(figures: { target: number; actual?: number; pace: number; projected?: number; phase: Phase }): Status | undefined {
+  const { target, actual, pace, projected, phase } = figures;
+  if (phase === 'upcoming') return 'not started';
+  if (phase === 'ended') return actual === undefined ? undefined : actual >= target - 1e-9 ? 'met' : 'missed';
   if (projected === undefined) return undefined;
   const above = actual !== undefined && actual > pace;
   const atPace = actual !== undefined && actual >= pace;

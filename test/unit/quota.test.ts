@@ -215,7 +215,7 @@ describe('on-time delivery', () => {
     const q3 = one(agency([['Pat', 'On-Time Projects', '2026-Q3', 1]]));
     expect(q3.missing).toEqual({});
     expect(q3.projected).toBe(0);
-    expect(q3.status).toBe('behind');
+    expect(q3.status).toBe('missed');
   });
 
   it('reads a rate target written as 90 as 90%, and refuses one above 100%', () => {
@@ -341,7 +341,8 @@ describe('pace and status', () => {
   });
 
   it('follows the documented rule', () => {
-    const at = (actual: number | undefined, projected: number | undefined) => statusOf({ target: 100, pace: 50, actual, projected });
+    const at = (actual: number | undefined, projected: number | undefined) =>
+      statusOf({ target: 100, pace: 50, actual, projected, phase: 'running' });
     expect(at(60, 110)).toBe('ahead');
     expect(at(50, 100)).toBe('on track');
     expect(at(40, 100)).toBe('on track');
@@ -350,6 +351,35 @@ describe('pace and status', () => {
     expect(at(40, 80)).toBe('behind');
     expect(at(undefined, 95)).toBe('at risk');
     expect(at(60, undefined)).toBeUndefined();
+    // Before the period: not started; after it: met or missed, by Actual alone.
+    expect(statusOf({ target: 100, pace: 0, actual: 0, projected: 120, phase: 'upcoming' })).toBe('not started');
+    expect(statusOf({ target: 100, pace: 100, actual: 100, projected: 100, phase: 'ended' })).toBe('met');
+    expect(statusOf({ target: 100, pace: 100, actual: 99, projected: 140, phase: 'ended' })).toBe('missed');
+  });
+});
+
+describe('periods not started or over', () => {
+  it('says a period has not started, with no share of the target, and still projects it', () => {
+    const { plan, schedule } = studioPlan([['Ana', 'Billable Hours', '2027-01', 80]]);
+    const [ana] = attainments(plan, { asOf: day('2026-12-20'), schedule });
+    expect(ana.phase).toBe('upcoming');
+    expect(ana.status).toBe('not started');
+    expect(ana.percent).toBeUndefined();
+    expect(ana.projected).toBeGreaterThan(0);
+    const sheet = attainmentSheet(plan, [ana], day('2026-12-20'));
+    expect(sheet.values.flat()).toContain('starts 2027-01-01');
+  });
+
+  it('lands an ended period where its facts put it: what the plan still books no longer counts', () => {
+    const { plan, schedule } = studioPlan([['Ana', 'Billable Hours', '2027-01', 80]]);
+    const [running] = attainments(plan, { asOf: day('2027-01-10'), schedule });
+    expect(lines(running, 'plan').length).toBeGreaterThan(0);
+    const [ended] = attainments(plan, { asOf: day('2027-02-03'), schedule });
+    expect(ended.phase).toBe('ended');
+    expect(lines(ended, 'plan')).toEqual([]);
+    expect(ended.projected).toBe(ended.actual);
+    expect(ended.status).toBe(ended.actual !== undefined && ended.actual >= 80 ? 'met' : 'missed');
+    expect(leftOut(ended)).toContain(`${lines(running, 'plan')[0]}: the period ended 2027-01-31`);
   });
 });
 
