@@ -3,15 +3,18 @@
 
 import { isBlank } from '../model/cells';
 import { type Day, dayToIso } from '../model/dates';
-import { rangeProblem, readWorkbook } from '../model/read';
+import { parsePeriod } from '../model/period';
+import type { Plan } from '../model/plan';
+import { hasErrors } from '../model/problems';
+import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readWorkbook } from '../model/read';
 import { Settings } from '../model/settings';
-import { Clients, Projects, Quotas } from '../model/sheets';
+import { Clients, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from '../model/sheets';
 import { attainments } from '../quota/attainment';
 import { attainmentTable, type Wording } from '../quota/attainment-sheet';
 import { quotaProblems } from '../quota/checks';
 import { scheduledLoads, teamLoad } from '../quota/hours';
 import { plural, roundFigure } from '../quota/units';
-import { planSchedule } from '../schedule/schedule';
+import { planSchedule, type ScheduleResult } from '../schedule/schedule';
 import { answering, messageColumn, problemsColumn, rangesColumn } from './lib/answer';
 import { asTable, sheetLocale, sheetTimeZone } from './lib/args';
 import { today } from './lib/clock';
@@ -20,20 +23,39 @@ import { planFromRanges } from './lib/plan';
 import { dayArgument } from './lib/quota-args';
 import { toReturnedValue } from './lib/values';
 
-/** ATTAINMENT has no Tasks, Staff or plan: the rows that need them say where to look instead. */
+/** What ATTAINMENT's cells say when this spreadsheet's Tasks and Staff cannot give the figure. */
 const ATTAINMENT_WORDING: Wording = {
-  tasks: 'needs Tasks and Staff: see the Quotas panel',
-  plan: 'needs the plan: see the Quotas panel',
+  tasks: 'needs the Tasks and Staff sheets, free of problems (Check workbook)',
+  plan: 'needs a plan: the Tasks and Staff sheets, free of problems (Check workbook)',
   noneJudged: 'none judged yet',
   nothingToJudge: 'nothing to judge',
 };
 
+const PLANNED_METRICS: ReadonlySet<string> = new Set(['Billable Hours', 'On-Time Projects', 'On-Time Rate', 'Delivered Value']);
+
+/**
+ * The workbook with this spreadsheet's Tasks, Staff, TimeOff and Templates, and its plan at formula
+ * depth, when a quota's figures come from the plan (billable hours, deliveries still to come); the
+ * quotas' own workbook, without a plan, when none does or those sheets cannot be planned.
+ */
+function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string): { plan: Plan; schedule?: ScheduleResult } {
+  const { plan } = read;
+  const planned = plan.quotas.some((q) => PLANNED_METRICS.has(q.metric) && q.period.to >= plan.planStart);
+  // Billable hours already logged come from Tasks, whatever the period.
+  if (!planned && !plan.quotas.some((q) => q.metric === 'Billable Hours')) return { plan };
+  const work = contextSheets([Tasks, Staff, TimeOff, Templates]);
+  if (!findTab(work, Tasks) || !findTab(work, Staff)) return { plan };
+  const full = readWorkbook({ ...work, ...raw }, { timeZone, today: today(timeZone), locale: sheetLocale() });
+  if (hasErrors(full.problems)) return { plan };
+  return { plan: full.plan, schedule: planned ? planSchedule(full.plan) : undefined };
+}
+
 /**
  * Quota attainment: for each Quotas row, what the owner achieved in the period as of a date, against
- * the target, with a projection from open proposals and a status (ahead, on track, at risk, behind).
- * Billable Hours and plan-based projections need Tasks and Staff; those cells say so (the sidebar's
- * Quotas panel has them). New clients and existing accounts are judged from the Projects rows given
- * and this spreadsheet's Clients sheet (Since), as the Quotas panel judges them.
+ * the target, with a projection from open proposals and the plan, and a status (ahead, on track, at
+ * risk, behind; not started; met or missed once the period is over). Like the Quotas panel, it reads
+ * this spreadsheet's Clients (Since), Tasks, Staff, TimeOff and Templates, and plans them, for
+ * Billable Hours and deliveries still to come.
  *
  * @param {Quotas!A1:D50} quotas The Quotas table (Owner, Metric, Period, Target), header row included.
  * @param {Projects!A1:P200} projects The Projects table, header row included.
@@ -57,10 +79,11 @@ function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): u
   ]);
   if (wrong) return wrong;
   const raw = { ...contextSheets([Clients, Settings]), Quotas: quotaTable, Projects: projectTable };
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
-  const all = [...problems, ...quotaProblems(plan)];
+  const read = readWorkbook(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
+  const all = [...read.problems, ...quotaProblems(read.plan)];
   if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', 'compute', all);
-  const table = attainmentTable(attainments(plan, { asOf: asOf.value }), ATTAINMENT_WORDING);
+  const { plan, schedule } = withPlan(raw, read, timeZone);
+  const table = attainmentTable(attainments(plan, { asOf: asOf.value, schedule }), ATTAINMENT_WORDING);
   return table.map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }
 
@@ -73,6 +96,9 @@ function requiredDay(name: string, example: string, value: unknown, timeZone: st
 }
 
 function window(fn: string, from: unknown, to: unknown, timeZone: string): { from: Day; to: Day } | string[][] {
+  // A period as the Quotas sheet writes one ("2026-12", "2026-Q4", "2027") stands for both dates.
+  const period = isBlank(to) && typeof from === 'string' ? parsePeriod(from) : undefined;
+  if (period?.ok) return { from: period.value.from, to: period.value.to };
   const first = requiredDay('from', 'the first day to count, e.g. DATE(2026,12,1)', from, timeZone);
   const last = requiredDay('to', 'the last day to count, e.g. DATE(2026,12,31)', to, timeZone);
   if (first.day === undefined || last.day === undefined) {
@@ -93,8 +119,8 @@ function window(fn: string, from: unknown, to: unknown, timeZone: string): { fro
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
  * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays); may be left empty.
- * @param {DATE(2026,12,1)} from The first day of the window.
- * @param {DATE(2026,12,31)} to The last day of the window.
+ * @param {DATE(2026,12,1)} from The first day of the window, or a period: "2026-12", "2026-Q4", "2027".
+ * @param {DATE(2026,12,31)} to The last day of the window (left out with a period).
  * @return A table with a header row: Name · Capacity · Scheduled · Utilization %, one row per person, then All staff.
  * @customfunction
  */
@@ -103,9 +129,9 @@ export function UTILIZATION(tasks: unknown, staff: unknown, timeoff?: unknown, f
 }
 
 function utilizationCells(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown[][] {
-  // Written without the optional range, =UTILIZATION(tasks, staff, from, to) puts the dates one place early.
-  if (to === undefined && from !== undefined && !Array.isArray(timeoff) && !isBlank(timeoff))
-    [timeoff, from, to] = [undefined, timeoff, from];
+  // Written without the optional range, =UTILIZATION(tasks, staff, from, to) (or a period) puts the
+  // dates one place early.
+  if (to === undefined && !Array.isArray(timeoff) && !isBlank(timeoff)) [timeoff, from, to] = [undefined, timeoff, from];
   const timeZone = sheetTimeZone();
   const range = window('UTILIZATION', from, to, timeZone);
   if (Array.isArray(range)) return range;

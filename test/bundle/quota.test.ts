@@ -11,7 +11,7 @@ const cell = (iso: string) => dayToDate(isoToDay(iso) as Day, ZONE);
 function sampleRanges() {
   const { ss, addon } = sampleAddon();
   const range = (name: string) => ss.sheets.find((s) => s.name === name)?.peek() as unknown[][];
-  return { addon, range };
+  return { ss, addon, range };
 }
 
 describe('ATTAINMENT', () => {
@@ -28,9 +28,10 @@ describe('ATTAINMENT', () => {
     expect(row('Luis Romero', 'New Clients')).toEqual(['Luis Romero', 'New Clients', '2026', 2, 0, 0, 0.6, 'behind']);
   });
 
-  it('says in the cells what plan-based projections and Billable Hours need, instead of inventing numbers', () => {
+  it('plans this spreadsheet’s Tasks and Staff for Billable Hours and deliveries to come, as the Quotas panel does', () => {
     const { addon, range } = sampleRanges();
     const answer = addon.customFunction('ATTAINMENT', [range('Quotas'), range('Projects'), cell('2026-11-21')]) as unknown[][];
+    // Ben Ashford has delivered one project on time; the plan finishes the other within the quarter, by its Due.
     expect(answer.find((r) => r[1] === 'On-Time Projects')).toEqual([
       'Ben Ashford',
       'On-Time Projects',
@@ -38,15 +39,26 @@ describe('ATTAINMENT', () => {
       2,
       1,
       0.5,
-      'needs the plan: see the Quotas panel',
-      'needs the plan: see the Quotas panel',
+      2,
+      'on track',
     ]);
-    expect(answer.find((r) => r[0] === 'Dev Patel')?.slice(4)).toEqual([
-      'needs Tasks and Staff: see the Quotas panel',
-      '',
-      'needs Tasks and Staff: see the Quotas panel',
-      'needs Tasks and Staff: see the Quotas panel',
+    const dev = answer.find((r) => r[0] === 'Dev Patel') as unknown[];
+    expect(dev.slice(4, 6)).toEqual([0, 0]);
+    expect(dev[6]).toBeGreaterThan(0);
+    expect(answer.flat().join(' ')).not.toContain('needs');
+  });
+
+  it('says in the cells what the figures need when Tasks or Staff cannot be planned, instead of inventing numbers', () => {
+    const { ss, addon, range } = sampleRanges();
+    const tasks = ss.sheets.find((s) => s.name === 'Tasks');
+    if (!tasks) throw new Error('the sample has Tasks');
+    tasks.edit(5, 4).value = 'lots';
+    const answer = addon.customFunction('ATTAINMENT', [range('Quotas'), range('Projects'), cell('2026-11-21')]) as unknown[][];
+    expect(answer.find((r) => r[1] === 'On-Time Projects')?.slice(6)).toEqual([
+      'needs a plan: the Tasks and Staff sheets, free of problems (Check workbook)',
+      'needs a plan: the Tasks and Staff sheets, free of problems (Check workbook)',
     ]);
+    expect(answer.find((r) => r[0] === 'Dev Patel')?.[4]).toBe('needs the Tasks and Staff sheets, free of problems (Check workbook)');
   });
 
   it('counts only what happened by as_of; what was recorded later still counts towards Projected', () => {
@@ -134,6 +146,21 @@ describe('UTILIZATION', () => {
       ['Bo', 24, 6, 0.25],
       ['All staff', 60, 22, 0.3667],
     ]);
+  });
+
+  it('takes a period as the Quotas sheet writes one, with or without the time-off range', () => {
+    const { addon, range } = sampleRanges();
+    const december = addon.customFunction('UTILIZATION', [
+      range('Tasks'),
+      range('Staff'),
+      range('TimeOff'),
+      cell('2026-12-01'),
+      cell('2026-12-31'),
+    ]);
+    expect(addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), range('TimeOff'), '2026-12'])).toEqual(december);
+    const quarter = addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), '2027-Q1']) as unknown[][];
+    expect(quarter[0]).toEqual(['Name', 'Capacity', 'Scheduled', 'Utilization %']);
+    expect(quarter.at(-1)?.[0]).toBe('All staff');
   });
 
   it('takes the dates in third and fourth place when the time-off range is left out', () => {
