@@ -48,7 +48,8 @@ const LOOK_BACK = 14;
 /** Tasks followed back from the last before giving the chain as it stands. */
 const MAX_CHAIN = 6;
 
-const startWords = (task: PlannedTask) => /starts [^.;]*/.exec(task.why)?.[0] ?? '';
+/** The planner's words for a task's start, from its Why: "starts Mon 15 Mar, when Carlos Mendes is free". */
+const startWords = (task: PlannedTask) => (/\bstarts [^.;]*/i.exec(task.why)?.[0] ?? '').replace(/^S/, 's');
 
 /**
  * Why `project` ends when it does in `schedule`: its last task, the tasks it waits for ("right after …"),
