@@ -64,4 +64,30 @@ describe('panels that say the right thing', () => {
     expect(preview.errors).toEqual([]);
     await preview.close();
   }, 180_000);
+
+  it('says when a quota period has not started, and where an owner landed once it is over', async () => {
+    const preview = await openPreview(browser);
+    const panel = sidebar(preview.page);
+    await panel.getByRole('tab', { name: 'Quotas' }).click();
+    const quotas = panel.locator('#panel-quotas');
+    const row = (owner: string, what: string) => quotas.locator('tbody', { hasText: owner }).locator('tr', { hasText: what });
+
+    // Before the fourth quarter: Luis Romero's Q4 revenue has not started, and shows no 0%.
+    await quotas.getByLabel('As of').fill('2026-09-30');
+    await quotas.getByRole('button', { name: 'Show quotas' }).click();
+    await quotas.getByText(/quotas as of 2026-09-30/).waitFor({ timeout: 90_000 });
+    const q4 = row('Luis Romero', 'Revenue · 2026-Q4');
+    expect(await q4.locator('.quota-figures').textContent()).toMatch(/^starts 2026-10-01 · projected \$[\d,]+ of \$250,000$/);
+    expect(await q4.locator('.chip').textContent()).toBe('not started');
+
+    // After November: Dev Patel's November hours are over, with no projection from the plan added.
+    await quotas.getByLabel('As of').fill('2026-12-07');
+    await quotas.getByRole('button', { name: 'Show quotas' }).click();
+    await quotas.getByText(/quotas as of 2026-12-07/).waitFor({ timeout: 90_000 });
+    const november = row('Dev Patel', 'Billable Hours · 2026-11');
+    expect(await november.locator('.quota-figures').textContent()).toMatch(/^ended 2026-11-30: [\d.,]+ h of 120 h \([\d.]+%\)$/);
+    expect(['met', 'missed']).toContain(await november.locator('.chip').textContent());
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  }, 180_000);
 });
