@@ -35,6 +35,19 @@ export interface SheetOutput {
  * Sheets the add-on creates and replaces; it never writes any other sheet. Quota attainment goes to
  * "Attainment" because "Quotas" is the input sheet holding the targets.
  */
-export const OUTPUT_SHEETS = ['Schedule', 'Timeline', 'People', 'Budget', 'Attainment', 'KPIs', 'Shares', 'Staffing', 'Close-out'] as const;
+export const OUTPUT_SHEETS = [
+  'Schedule',
+  'Timeline',
+  'People',
+  'Budget',
+  'Attainment',
+  'KPIs',
+  'Shares',
+  'Staffing',
+  'Close-out',
+  'Baseline',
+  'Changes',
+  'Notifications',
+] as const;
 
 export type OutputSheetName = (typeof OUTPUT_SHEETS)[number];

@@ -18,7 +18,7 @@ function assignee(task: PlannedTask): string {
 }
 
 /** Tasks grouped by project (in first-appearance order), each project's tasks by start date. */
-function inPlanOrder(tasks: readonly PlannedTask[]): PlannedTask[] {
+export function inPlanOrder(tasks: readonly PlannedTask[]): PlannedTask[] {
   const projectOrder = new Map<string, number>();
   for (const t of tasks) if (!projectOrder.has(t.project)) projectOrder.set(t.project, projectOrder.size);
   return tasks
