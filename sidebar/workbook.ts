@@ -1,14 +1,24 @@
 // Reads the workbook through one server call and parses it here, in the user's browser.
 
 import type { WorkbookSnapshot } from '../src/api';
-import { isoToDay } from '../src/model/dates';
-import { hasErrors } from '../src/model/problems';
+import { type BaselineRow, publishedOn, readBaseline } from '../src/model/baseline';
+import { type Day, isoToDay } from '../src/model/dates';
+import { hasErrors, type Problem } from '../src/model/problems';
 import { type ReadResult, readWorkbook } from '../src/model/read';
 import { server } from './server';
+
+/** The plan people were told: the Baseline sheet's rows, the day it was published, what is wrong in it. */
+export interface Published {
+  rows: BaselineRow[];
+  on?: Day;
+  problems: Problem[];
+}
 
 export interface LoadedWorkbook extends ReadResult {
   snapshot: WorkbookSnapshot;
   ok: boolean;
+  /** Absent until a plan is first written. */
+  baseline?: Published;
 }
 
 let opening: Promise<LoadedWorkbook> | undefined;
@@ -40,7 +50,9 @@ export async function loadWorkbook(): Promise<LoadedWorkbook> {
   const snapshot = await server.getWorkbook();
   const today = isoToDay(snapshot.today) as number;
   const result = readWorkbook(snapshot.sheets, { timeZone: snapshot.timeZone, today, locale: snapshot.locale });
-  return { ...result, snapshot, ok: !hasErrors(result.problems) };
+  const grid = snapshot.baseline;
+  const baseline = grid ? { ...readBaseline(grid, 'Baseline', snapshot.timeZone), on: publishedOn(grid) } : undefined;
+  return { ...result, snapshot, ok: !hasErrors(result.problems), ...(baseline ? { baseline } : {}) };
 }
 
 /**

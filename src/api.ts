@@ -15,6 +15,8 @@ export interface WorkbookSnapshot {
   today: string;
   /** Every tab's values, dates as DateCell. */
   sheets: Record<string, Cell[][]>;
+  /** The Baseline sheet's values (the published plan), when there is one. */
+  baseline?: Cell[][];
 }
 
 export interface WriteReport {

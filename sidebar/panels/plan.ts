@@ -1,16 +1,90 @@
-// The Plan panel: plans the workbook and writes the Schedule sheet.
+// The Plan panel: plans the workbook against the published plan, writes the Schedule and the Changes
+// sheets, shows what changed since publishing and whom it touches, and publishes the plan.
 
 import { dayToIso, isoToDay, shortDate } from '../../src/model/dates';
+import { changesSince, type TaskChange } from '../../src/schedule/changes';
+import { baselineSheet, causeText, changesSheet, placementText, recipientText } from '../../src/schedule/publish-sheets';
+import type { BoundedResult } from '../../src/schedule/schedule';
 import { scheduleSheet } from '../../src/schedule/sheet';
-import { h } from '../dom';
+import { clear, h } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';
-import { actionButton, checkbox, messageArea, problemList, progress, section, showMessage } from '../ui';
-import { firstSteps, loadWorkbook, proposalsFromSettings } from '../workbook';
+import { actionButton, checkbox, linked, messageArea, problemList, progress, section, showMessage } from '../ui';
+import { firstSteps, type LoadedWorkbook, loadWorkbook, proposalsFromSettings } from '../workbook';
+import { publishSection } from './publish';
+
+function row(label: string, value: string): HTMLTableRowElement {
+  return h('tr', {}, h('th', {}, label), h('td', { class: 'num' }, value));
+}
+
+function planFigures(result: BoundedResult): HTMLElement {
+  const end = result.end === undefined ? '–' : `${shortDate(result.end)} ${dayToIso(result.end).slice(0, 4)}`;
+  return h(
+    'table',
+    { class: 'figures' },
+    h(
+      'tbody',
+      {},
+      row('Ends', end),
+      row('Makespan', `${result.makespanDays} days`),
+      row('Lower bound', `${result.lowerBound.days} days`),
+      row('Gap', `${(result.gap * 100).toFixed(1)}%`),
+      row('Total lateness', `${result.totalLateDays} working days`),
+    ),
+  );
+}
+
+function lateAndUnstaffable(result: BoundedResult): HTMLElement[] {
+  const late = result.tasks.filter((t) => t.lateDays > 0);
+  const unstaffable = result.tasks.filter((t) => t.state === 'unstaffable');
+  const lines: HTMLElement[] = [];
+  if (late.length) {
+    const shown = late.slice(0, 6).map((t) => `${t.key} (${t.lateDays} d)`);
+    lines.push(h('p', {}, h('strong', {}, 'Late: '), shown.join(', '), late.length > 6 ? '…' : ''));
+  }
+  if (unstaffable.length) lines.push(h('p', {}, h('strong', {}, 'Cannot be staffed: '), unstaffable.map((t) => t.key).join(', ')));
+  return lines;
+}
+
+const SHOWN_CHANGES = 8;
+
+/** One change: the task, before → after, why (cells are links), whom to tell. */
+function changeItem(change: TaskChange): HTMLLIElement {
+  const moves = change.after
+    ? `${placementText(change.before) || 'new'} → ${placementText(change.after)}`
+    : `${placementText(change.before)} → ${change.kind}`;
+  return h(
+    'li',
+    {},
+    h('strong', {}, `${change.project} / ${change.task}`),
+    ` (${change.kind}): ${moves}.`,
+    h('br'),
+    'Why: ',
+    ...linked(change.causes.map(causeText).join('; ')),
+    h('br'),
+    `Tell: ${change.tell.map(recipientText).join(', ') || 'no one'}`,
+  );
+}
+
+function changesView(changes: readonly TaskChange[], workbook: LoadedWorkbook): HTMLElement[] {
+  const since = workbook.baseline?.on === undefined ? 'the published plan' : `the plan published ${shortDate(workbook.baseline.on)}`;
+  const mode = workbook.plan.settings.replan;
+  if (!changes.length) return [h('p', {}, `Nothing changed since ${since} (Replan: ${mode}).`)];
+  const heading = h(
+    'p',
+    {},
+    h('strong', {}, `${changes.length} task${changes.length === 1 ? '' : 's'} changed`),
+    ` since ${since} (Replan: ${mode}); the Changes sheet lists them all.`,
+  );
+  const list = h('ul', { class: 'changes' }, ...changes.slice(0, SHOWN_CHANGES).map(changeItem));
+  const more = changes.length > SHOWN_CHANGES ? [h('p', {}, `…and ${changes.length - SHOWN_CHANGES} more on the Changes sheet.`)] : [];
+  return [heading, list, ...more];
+}
 
 export function planPanel(): HTMLElement {
   const area = messageArea();
   const bar = progress();
+  const publishing = h('div', {});
   const { element: proposalsField, input: proposals } = checkbox('Include proposals (tentatively, after committed work)');
   const defaulted = proposalsFromSettings(proposals);
 
@@ -18,6 +92,7 @@ export function planPanel(): HTMLElement {
     'Plan and write Schedule',
     area,
     async () => {
+      clear(publishing);
       showMessage(area, 'info', 'Reading the workbook…');
       await defaulted;
       const workbook = await loadWorkbook();
@@ -31,52 +106,32 @@ export function planPanel(): HTMLElement {
         return;
       }
       const result = await planWorkbook(workbook, proposals.checked, bar);
-      await bar.set(1, 'Writing the Schedule sheet…');
-      const report = await server.writeOutputs([scheduleSheet(result, isoToDay(workbook.snapshot.today) as number)]);
+      const today = isoToDay(workbook.snapshot.today) as number;
+      const baseline = workbook.baseline;
+      const changes = baseline ? changesSince(workbook.plan, baseline.rows, result, workbook.plan.settings.replan) : undefined;
+      // The first Schedule written is the plan people are told, until Publish says otherwise.
+      const second = changes ? changesSheet(changes, baseline?.on, today) : baselineSheet(result, today);
+      await bar.set(1, `Writing the Schedule and ${second.name} sheets…`);
+      const report = await server.writeOutputs([scheduleSheet(result, today), second]);
       bar.hide();
-      const late = result.tasks.filter((t) => t.lateDays > 0);
-      const unstaffable = result.tasks.filter((t) => t.state === 'unstaffable');
-      const figures = h(
-        'table',
-        { class: 'figures' },
-        h(
-          'tbody',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', {}, 'Ends'),
-            h('td', { class: 'num' }, result.end === undefined ? '–' : `${shortDate(result.end)} ${dayToIso(result.end).slice(0, 4)}`),
-          ),
-          h('tr', {}, h('th', {}, 'Makespan'), h('td', { class: 'num' }, `${result.makespanDays} days`)),
-          h('tr', {}, h('th', {}, 'Lower bound'), h('td', { class: 'num' }, `${result.lowerBound.days} days`)),
-          h('tr', {}, h('th', {}, 'Gap'), h('td', { class: 'num' }, `${(result.gap * 100).toFixed(1)}%`)),
-          h('tr', {}, h('th', {}, 'Total lateness'), h('td', { class: 'num' }, `${result.totalLateDays} working days`)),
-        ),
-      );
-      const lists = [
-        late.length
-          ? h(
-              'p',
-              {},
-              h('strong', {}, 'Late: '),
-              late
-                .slice(0, 6)
-                .map((t) => `${t.key} (${t.lateDays} d)`)
-                .join(', '),
-              late.length > 6 ? '…' : '',
-            )
-          : null,
-        unstaffable.length ? h('p', {}, h('strong', {}, 'Cannot be staffed: '), unstaffable.map((t) => t.key).join(', ')) : null,
-      ].filter((x): x is HTMLParagraphElement => x !== null);
+      const late = result.tasks.some((t) => t.lateDays > 0 || t.state === 'unstaffable');
+      const published = changes
+        ? changesView(changes, workbook)
+        : [h('p', {}, 'This first plan is kept as the Baseline: the plan people are told. Later plans list what changed since.')];
+      const warnings = baseline?.problems.length
+        ? [h('p', {}, 'The Baseline sheet has rows Crewsheet could not read:'), problemList(baseline.problems)]
+        : [];
       showMessage(
         area,
-        late.length || unstaffable.length ? 'info' : 'ok',
+        late ? 'info' : 'ok',
         `Schedule written: ${result.tasks.length} tasks.`,
-        figures,
-        ...lists,
+        planFigures(result),
+        ...lateAndUnstaffable(result),
+        ...published,
+        ...warnings,
         ...report.notes,
       );
+      if (changes) publishing.append(publishSection(workbook, result, changes));
     },
     true,
   );
@@ -89,12 +144,13 @@ export function planPanel(): HTMLElement {
       h(
         'p',
         { class: 'hint' },
-        'Assigns every open task to qualified people and dates, and writes the Schedule sheet with the reason for each choice. Input sheets are not changed.',
+        'Assigns every open task to qualified people and dates, keeping the published plan where it still fits, and writes the Schedule sheet with the reason for each choice. Input sheets are not changed.',
       ),
       proposalsField,
       run,
       bar.element,
       area,
     ),
+    publishing,
   );
 }

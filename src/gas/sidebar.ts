@@ -7,17 +7,23 @@ import type { SheetOutput } from '../model/output';
 import type { SampleSheets } from '../model/setup';
 import { today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
-import { writeOutputSheets } from './lib/outputs';
+import { ownedSheet, writeOutputSheets } from './lib/outputs';
 import { setUpSheets as setUp } from './lib/setup';
 import { localeOf, readInputSheets, timeZoneOf, toCells } from './lib/spreadsheet';
 
-/** Every input sheet, one read each, dates as ISO days in the spreadsheet's time zone. */
+/**
+ * Every input sheet, and the Baseline sheet Crewsheet wrote, one read each, dates as ISO days in the
+ * spreadsheet's time zone.
+ */
 export function getWorkbook(): WorkbookSnapshot {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = timeZoneOf(ss);
   const raw = readInputSheets(ss);
   const sheets = Object.fromEntries(Object.entries(raw).map(([tab, grid]) => [tab, toCells(grid, timeZone)]));
-  return { spreadsheetName: ss.getName(), timeZone, locale: localeOf(ss), today: dayToIso(today(timeZone)), sheets };
+  const published = ownedSheet(ss, 'Baseline');
+  const baseline = published ? toCells(published.getDataRange().getValues(), timeZone) : undefined;
+  const locale = localeOf(ss);
+  return { spreadsheetName: ss.getName(), timeZone, locale, today: dayToIso(today(timeZone)), sheets, ...(baseline ? { baseline } : {}) };
 }
 
 /** Rewrites the given output sheets, all or none; input sheets (and users' own sheets) are never written. */
