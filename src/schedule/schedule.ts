@@ -114,20 +114,24 @@ export class Planner {
     this.committed = new Search(this.problem, { ...this.options, planned: committed, decoder, ...this.replanning(decoder, committed) });
   }
 
-  /** The committed plan, settled once its search is done (see settle in replan.ts). */
+  /** The committed plan, finished once its search is done. */
   private committedPlan?: Schedule;
   private finalPlan?: Schedule;
 
-  /** A search's plan, settled (see settle in replan.ts). */
-  private settled(search: Search, before?: PlacedBefore): Schedule {
-    const found = search.result();
+  /**
+   * A search's plan polished (see polished), then settled so that it reads back from its sheet as it
+   * is (see settle in replan.ts): what a published plan is re-planned against must be what was shown.
+   */
+  private finished(search: Search, jobs: Uint8Array, before?: PlacedBefore): Schedule {
     const { planned } = search;
-    const acceptable = (settled: Schedule) => noWorse(evaluate(this.problem, settled, planned, this.anchors), found.terms);
-    return settle(this.problem, this.committed.forward, found.schedule, planned, acceptable, before);
+    const polished = this.polished(search.result().schedule, planned, jobs);
+    const terms = evaluate(this.problem, polished, planned, this.anchors);
+    const acceptable = (settled: Schedule) => noWorse(evaluate(this.problem, settled, planned, this.anchors), terms);
+    return settle(this.problem, this.committed.forward, polished, planned, acceptable, before);
   }
 
   private committedSchedule(): Schedule {
-    this.committedPlan ??= this.polished(this.settled(this.committed), this.committed.planned);
+    this.committedPlan ??= this.finished(this.committed, this.committed.planned);
     return this.committedPlan;
   }
 
@@ -135,7 +139,7 @@ export class Planner {
   private schedule(): Schedule {
     if (!this.proposals) return this.committedSchedule();
     const proposals = Uint8Array.from(this.problem.jobs, (j) => (j.withProposals ? 1 : 0));
-    this.finalPlan ??= this.polished(this.settled(this.proposals, this.committedBefore()), this.proposals.planned, proposals);
+    this.finalPlan ??= this.finished(this.proposals, proposals, this.committedBefore());
     return this.finalPlan;
   }
 
