@@ -21,6 +21,8 @@ export interface CellView {
   input?: string;
   /** A formula waiting to be recalculated: shown as Loading…, as Sheets does. */
   loading?: boolean;
+  /** A checkbox (data validation), ticked when the value is TRUE. */
+  checkbox?: boolean;
 }
 
 export interface SheetView {
@@ -68,6 +70,7 @@ export function sheetView(sheet: FakeSheet, timeZone: string, loading: ReadonlyS
           note: cell?.note,
           input: cell ? inputValue(value, cell.formula, timeZone) : undefined,
           loading: loading.has(`${r + 1},${c + 1}`),
+          checkbox: cell?.validation?.checkbox,
         });
       }),
     ),

@@ -2,6 +2,7 @@
 
 import { clear, h } from './dom';
 import { budgetPanel } from './panels/budget';
+import { closeoutPanel } from './panels/closeout';
 import { planPanel } from './panels/plan';
 import { quotasPanel } from './panels/quotas';
 import { sharePanel } from './panels/share';
@@ -20,6 +21,7 @@ const PANELS: Panel[] = [
   { id: 'timeline', label: 'Timeline', build: timelinePanel },
   { id: 'budget', label: 'Budget', build: budgetPanel },
   { id: 'staffing', label: 'Staffing', build: staffingPanel },
+  { id: 'closeout', label: 'Close-out', build: closeoutPanel },
   { id: 'quotas', label: 'Quotas', build: quotasPanel },
   { id: 'share', label: 'Share', build: sharePanel },
   { id: 'sheets', label: 'Sheets', build: sheetsPanel },

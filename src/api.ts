@@ -13,10 +13,12 @@ export interface WorkbookSnapshot {
   locale: string;
   /** Today in the spreadsheet's time zone, ISO. */
   today: string;
-  /** Every tab's values, dates as DateCell. */
+  /** Every input tab's values, dates as DateCell. */
   sheets: Record<string, Cell[][]>;
   /** The Baseline sheet's values (the published plan), when there is one. */
   baseline?: Cell[][];
+  /** The Close-out sheet Crewsheet wrote, if any: its ticks are kept when it is written again and count for quotas. */
+  closeout: Cell[][] | null;
 }
 
 export interface WriteReport {

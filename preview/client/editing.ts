@@ -38,6 +38,10 @@ export class Editing {
     root.addEventListener('dblclick', (event) => {
       if ((event.target as Element).closest('td')) this.open(false);
     });
+    // A checkbox cell ticks on a click of its box (the click first selects the cell), as in Sheets.
+    root.addEventListener('change', (event) => {
+      if ((event.target as HTMLInputElement).type === 'checkbox') this.toggle();
+    });
     // Ctrl+Z undoes the last edit wherever the focus is, except while typing text (the text's own undo).
     document.addEventListener('keydown', (event) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
@@ -161,6 +165,7 @@ export class Editing {
       if (event.key === 'Enter' && event.shiftKey) this.grid.move(-1, 0);
       else this.open(false);
     } else if (event.key === 'Tab') this.step(0, event.shiftKey ? -1 : 1);
+    else if (event.key === ' ' && this.grid.cell(this.grid.anchor.row, this.grid.anchor.column).checkbox) this.toggle();
     else if (event.key === 'Delete' || event.key === 'Backspace') this.clear();
     else if (printable(event)) {
       this.open(true, event.key);
@@ -179,6 +184,12 @@ export class Editing {
       this.grid.root.focus();
     } else return;
     event.preventDefault();
+  }
+
+  /** Ticks or unticks the selected checkbox cell (Space, or a click on its box). */
+  private toggle(): void {
+    const at = { ...this.grid.anchor };
+    void this.book.edit([[this.grid.cell(at.row, at.column).text === 'TRUE' ? 'FALSE' : 'TRUE']], at);
   }
 
   /** The selection cut to the sheet's data: nothing past it needs clearing or copying. */

@@ -34,9 +34,16 @@ export function letter(n: number): string {
 const EMPTY: CellView = { text: '' };
 const COPY_LINK = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)/;
 
-/** A cell's content: links for addresses (a client copy's opens in this preview), else text. */
+/** A cell's content: a checkbox, links for addresses (a client copy's opens in this preview), else text. */
 function content(cell: CellView): Node {
   const text = cell.text;
+  if (cell.checkbox) {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = text === 'TRUE';
+    box.tabIndex = -1;
+    return box;
+  }
   if (!/^https?:\/\/\S+$/.test(text)) return document.createTextNode(text);
   const link = document.createElement('a');
   const copy = COPY_LINK.exec(text);

@@ -2,7 +2,7 @@
 // service is recorded, so a test can prove that loading the script touches none of them.
 
 import { FakeDrive } from './drive';
-import { DeveloperMetadataLocationType, DeveloperMetadataVisibility, type FakeSpreadsheet } from './spreadsheet';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility, type FakeSpreadsheet, type FakeValidation } from './spreadsheet';
 
 export interface MenuRecord {
   title: string;
@@ -133,15 +133,19 @@ export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'):
     DeveloperMetadataVisibility,
     DeveloperMetadataLocationType,
     newDataValidation: () => {
-      const rule = { choices: [] as readonly string[] };
+      const rule: FakeValidation = {};
       const builder = {
         requireValueInList: (choices: readonly string[]) => {
           rule.choices = choices;
           return builder;
         },
+        requireCheckbox: () => {
+          rule.checkbox = true;
+          return builder;
+        },
         setAllowInvalid: () => builder,
         setHelpText: () => builder,
-        build: () => rule,
+        build: (): FakeValidation => ({ ...rule }),
       };
       return builder;
     },

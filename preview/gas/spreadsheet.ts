@@ -28,7 +28,13 @@ interface Cell {
   fontWeight?: string;
   numberFormat?: string;
   note?: string;
-  validation?: readonly string[];
+  validation?: FakeValidation;
+}
+
+/** A data validation rule as SpreadsheetApp.newDataValidation() builds it: a dropdown's choices, or a checkbox. */
+export interface FakeValidation {
+  choices?: readonly string[];
+  checkbox?: boolean;
 }
 
 const DEFAULT_ROWS = 1000;
@@ -634,8 +640,26 @@ export class FakeRange {
   setNote(note: string): FakeRange {
     return this.writeAll('setNote', note, (cell, v) => (cell.note = v || undefined));
   }
-  setDataValidation(rule: { choices: readonly string[] } | null): FakeRange {
-    return this.writeAll('setDataValidation', rule, (cell, v) => (cell.validation = v?.choices));
+  setDataValidation(rule: FakeValidation | null): FakeRange {
+    return this.writeAll('setDataValidation', rule, (cell, v) => (cell.validation = v ?? undefined));
+  }
+  /** One rule per cell, null for none; the grid must match the range, as in Sheets. */
+  setDataValidations(rules: readonly (readonly (FakeValidation | null)[])[]): FakeRange {
+    return this.writeGrid('setDataValidations', rules, (cell, v) => (cell.validation = v ?? undefined));
+  }
+  getDataValidations(): (FakeValidation | null)[][] {
+    this.record('getDataValidations');
+    return this.grid((cell) => cell?.validation ?? null);
+  }
+  clearDataValidations(): FakeRange {
+    this.record('clearDataValidations');
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.columns; c++) {
+        const cell = this.sheet.cell(this.row + r, this.column + c);
+        if (cell) cell.validation = undefined;
+      }
+    }
+    return this;
   }
   setWrap(_wrap: boolean): FakeRange {
     this.record('setWrap');

@@ -1,6 +1,7 @@
 // The Quotas panel: each owner's attainment as bars, a chart of one quota over its period, the firm's
 // KPIs, and Write Quotas & KPIs, which writes the Attainment and KPIs sheets.
 
+import { closedOut } from '../../src/closeout/sheet';
 import { type Day, dayOf, dayParts, dayToIso, isoToDay } from '../../src/model/dates';
 import { type Period, parsePeriod } from '../../src/model/period';
 import { hasErrors } from '../../src/model/problems';
@@ -279,7 +280,14 @@ async function computeQuotas(
   const period = inputs.period ?? yearOf(asOf);
   const schedule = plan.layout.Tasks && plan.layout.Staff ? await planWorkbook(workbook, plan.settings.planProposals, bar) : undefined;
   bar.hide();
-  const result = { workbook, asOf, list: attainments(plan, { asOf, schedule }), kpis: kpis(plan, { period, asOf, schedule }) };
+  // Settings > On Time Needs Close-out: on time only once the Close-out checklist is all ticked.
+  const closed = closedOut(workbook.snapshot.closeout ?? []);
+  const result = {
+    workbook,
+    asOf,
+    list: attainments(plan, { asOf, schedule, closedOut: closed }),
+    kpis: kpis(plan, { period, asOf, schedule, closedOut: closed }),
+  };
   const warnings = quotaIssues.filter((p) => p.severity === 'warning');
   const notes = warnings.length
     ? h(

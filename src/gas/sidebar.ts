@@ -12,7 +12,7 @@ import { setUpSheets as setUp } from './lib/setup';
 import { localeOf, readInputSheets, timeZoneOf, toCells } from './lib/spreadsheet';
 
 /**
- * Every input sheet, and the Baseline sheet Crewsheet wrote, one read each, dates as ISO days in the
+ * Every input sheet, and the Baseline and Close-out sheets Crewsheet wrote, one read each, dates as ISO days in the
  * spreadsheet's time zone.
  */
 export function getWorkbook(): WorkbookSnapshot {
@@ -21,9 +21,16 @@ export function getWorkbook(): WorkbookSnapshot {
   const raw = readInputSheets(ss);
   const sheets = Object.fromEntries(Object.entries(raw).map(([tab, grid]) => [tab, toCells(grid, timeZone)]));
   const published = ownedSheet(ss, 'Baseline');
-  const baseline = published ? toCells(published.getDataRange().getValues(), timeZone) : undefined;
-  const locale = localeOf(ss);
-  return { spreadsheetName: ss.getName(), timeZone, locale, today: dayToIso(today(timeZone)), sheets, ...(baseline ? { baseline } : {}) };
+  const closeout = ownedSheet(ss, 'Close-out');
+  return {
+    spreadsheetName: ss.getName(),
+    timeZone,
+    locale: localeOf(ss),
+    today: dayToIso(today(timeZone)),
+    sheets,
+    ...(published ? { baseline: toCells(published.getDataRange().getValues(), timeZone) } : {}),
+    closeout: closeout ? toCells(closeout.getDataRange().getValues(), timeZone) : null,
+  };
 }
 
 /** Rewrites the given output sheets, all or none; input sheets (and users' own sheets) are never written. */

@@ -171,6 +171,15 @@ export function oneOf<const T extends string>(choices: readonly T[], aliases: Re
   };
 }
 
+/** Checklist items separated by ";": trimmed, blanks dropped. */
+export const items: Reader<string[]> = (v) =>
+  ok(
+    String(v)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
 /** Comma-separated names (Assignee, After): trimmed, blanks dropped. */
 export const list: Reader<string[]> = (v) => {
   const names = String(v)

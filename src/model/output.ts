@@ -29,6 +29,32 @@ export interface SheetOutput {
   frozenColumns?: number;
   /** Pixel width per column, from the first; missing entries keep the default. */
   columnWidths?: number[];
+  /**
+   * A column of checkboxes the user ticks: each row holding true or false there gets one. When the
+   * sheet is written again, each row keeps the tick it had on the row with the same cells in `key`.
+   */
+  checkboxes?: { column: number; key: number[] };
+}
+
+/** The output with the ticks `current` (the sheet as it is) holds, row by row matched on the key cells. */
+export function keepTicks(output: SheetOutput, current: readonly (readonly unknown[])[]): SheetOutput {
+  const spec = output.checkboxes;
+  if (!spec) return output;
+  const keyOf = (row: readonly unknown[]) =>
+    spec.key
+      .map((c) =>
+        String(row[c] ?? '')
+          .trim()
+          .toLowerCase(),
+      )
+      .join('\n');
+  const ticks = new Map<string, boolean>();
+  for (const row of current) if (typeof row[spec.column] === 'boolean') ticks.set(keyOf(row), row[spec.column] as boolean);
+  const values = output.values.map((row) => {
+    const tick = typeof row[spec.column] === 'boolean' ? ticks.get(keyOf(row)) : undefined;
+    return tick === undefined ? row : row.map((cell, c) => (c === spec.column ? tick : cell));
+  });
+  return { ...output, values };
 }
 
 /**

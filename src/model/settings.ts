@@ -47,6 +47,11 @@ export const Settings = sheetSpec('Settings', {
     choices: ['Rescheduled', 'Late'],
     note: 'How client copies name a project planned past its due date: "Rescheduled to <date>" (default) or "Late".',
   }),
+  onTimeNeedsCloseout: def('On Time Needs Close-out', yesNo, false, {
+    aliases: ['On-Time Needs Close-out', 'Close-out Before On Time'],
+    choices: ['yes', 'no'],
+    note: 'yes: the Quotas panel counts a delivered project on time only once its Close-out checklist is all ticked (default no).',
+  }),
   showPricesToClients: def('Show Prices to Clients', yesNo, false, {
     aliases: ['Client View Prices', 'Share Prices'],
     choices: ['yes', 'no'],

@@ -4,6 +4,7 @@ import {
   date,
   email,
   emails,
+  items,
   list,
   MON_TO_FRI,
   number,
@@ -244,6 +245,10 @@ export const Tasks = sheetSpec('Tasks', {
   scales,
   milestone: def('Milestone', yesNo, false, { choices: YES_NO, note: 'yes: show as a milestone on timelines.' }),
   notes: opt('Notes', text, notes),
+  checklist: def('Checklist', items, [], {
+    aliases: ['Close-out Checklist'],
+    note: 'What to check when the project is done, items separated by ";". They go to its Close-out sheet.',
+  }),
 });
 
 export const Templates = sheetSpec('Templates', {
@@ -254,20 +259,10 @@ export const Templates = sheetSpec('Templates', {
   ...threePoint,
   after: def('After', list, [], { aliases: ['Depends On', 'Predecessors'], note: 'Tasks of this template that must finish first.' }),
   scales,
-  checklist: def(
-    'Checklist',
-    (v) => ({
-      ok: true as const,
-      value: String(v)
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    }),
-    [] as string[],
-    {
-      note: 'Items separated by ";".',
-    },
-  ),
+  checklist: def('Checklist', items, [], {
+    aliases: ['Close-out Checklist'],
+    note: 'What to check when a project of this type is done, items separated by ";". They go to its Close-out sheet.',
+  }),
 });
 
 export const Costs = sheetSpec('Costs', {

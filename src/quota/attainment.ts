@@ -16,7 +16,7 @@ import type { Metric, ProjectRow, QuotaRow, TaskRow } from '../model/sheets';
 import { nameKey } from '../model/work';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { type Accounts, accounts, existingBefore } from './accounts';
-import { type Delivery, deliveries, type PlannedFinish, plannedFinishes, undatedDeliveries } from './delivery';
+import { type Delivery, deliveries, deliveryVerdict, type PlannedFinish, plannedFinishes, undatedDeliveries } from './delivery';
 import { assignees, bookedHours, committedTasks, crewNames, type LoggedWork, loggedLine, loggedWork } from './hours';
 import { byName } from './names';
 import { type Phase, paceAt, phaseOf, type Status, statusOf } from './status';
@@ -71,6 +71,8 @@ export interface AttainmentOptions {
   asOf?: Day;
   /** The current plan. Without it, plan-based projections say what they need instead of a number. */
   schedule?: ScheduleResult;
+  /** Projects whose Close-out checklist is all ticked (name keys), for Settings > On Time Needs Close-out. */
+  closedOut?: ReadonlySet<string>;
 }
 
 export type Need = 'tasks' | 'plan';
@@ -253,8 +255,7 @@ function delivered(scope: Scope, metric: DeliveryMetric): void {
       skip(scope, factKind(scope, d.doneOn), `${base}, no Due date: not judged on time or late`);
       continue;
     }
-    const verdict = d.onTime ? 'on time' : `${d.doneOn - (p.due as Day)} days late`;
-    const line = `${base}, due ${iso(p.due as Day)}: ${verdict}${valueSuffix(scope, metric, p)}`;
+    const line = `${base}, due ${iso(p.due as Day)}: ${deliveryVerdict(d)}${valueSuffix(scope, metric, p)}`;
     countDelivery(scope, metric, p, { kind: factKind(scope, d.doneOn), day: d.doneOn, onTime: d.onTime, line });
   }
   for (const p of undatedDeliveries(scope.facts.plan)) {
@@ -412,7 +413,7 @@ export function attainments(plan: Plan, options: AttainmentOptions = {}): Attain
   const facts: Facts = {
     plan,
     accounts: accounts(plan),
-    deliveries: deliveries(plan),
+    deliveries: deliveries(plan, options.closedOut),
     finishes: options.schedule ? plannedFinishes(plan, options.schedule) : undefined,
     logged: byName(loggedWork(plan), assignees),
     undated: byName(

@@ -6,7 +6,9 @@
 //   project without a Done On date belongs to no period; the quota notes say so.
 // - On time means Done On on or before the project's Due. A delivered project without a Due cannot be
 //   judged: it counts neither for nor against On-Time Projects, On-Time Rate or Delivered Value, and
-//   the notes list it so the missing date can be filled in.
+//   the notes list it so the missing date can be filled in. With Settings > On Time Needs Close-out,
+//   a project on time by its dates counts as on time only once its Close-out checklist is all ticked;
+//   until then it counts as not on time, and its line says why.
 // - A project's planned finish is the last day the current plan works on it, counting committed work
 //   only (proposals are the account managers' pipeline, not delivery). A project with a task the plan
 //   cannot staff has no planned finish.
@@ -22,19 +24,30 @@ export interface Delivery {
   doneOn: Day;
   /** Undefined when the project has no Due date to judge by. */
   onTime?: boolean;
+  /** On time by its dates, but its close-out is not ticked complete (Settings > On Time Needs Close-out). */
+  awaitingCloseout?: true;
 }
 
 export function isDelivered(project: ProjectRow): boolean {
   return project.doneOn !== undefined && project.status !== 'Proposal' && project.status !== 'Lost';
 }
 
-export function deliveries(plan: Plan): Delivery[] {
+/** `closedOut`: the projects whose Close-out checklist is all ticked, by name key (see src/closeout). */
+export function deliveries(plan: Plan, closedOut?: ReadonlySet<string>): Delivery[] {
   return plan.projects
     .filter((p) => p.project && isDelivered(p))
     .map((project) => {
       const doneOn = project.doneOn as Day;
-      return { project, doneOn, onTime: project.due === undefined ? undefined : doneOn <= project.due };
+      if (project.due === undefined) return { project, doneOn };
+      const awaiting = doneOn <= project.due && plan.settings.onTimeNeedsCloseout && !closedOut?.has(nameKey(project.project));
+      return awaiting ? { project, doneOn, onTime: false, awaitingCloseout: true } : { project, doneOn, onTime: doneOn <= project.due };
     });
+}
+
+/** How a judged delivery went, in words. */
+export function deliveryVerdict(d: Delivery): string {
+  if (d.awaitingCloseout) return 'on time by its dates, but not counted on time until its close-out is ticked complete';
+  return d.onTime ? 'on time' : `${d.doneOn - (d.project.due as Day)} days late`;
 }
 
 /** Projects marked Done that carry no Done On date: no period can count them. */

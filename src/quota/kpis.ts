@@ -23,7 +23,7 @@ import type { ProjectRow, StaffRow } from '../model/sheets';
 import { nameKey, workItems } from '../model/work';
 import type { ScheduleResult } from '../schedule/schedule';
 import { accounts, existingBefore, type Sale } from './accounts';
-import { deliveries } from './delivery';
+import { deliveries, deliveryVerdict } from './delivery';
 import { type Load, loggedLoads, scheduledLoads, type Window } from './hours';
 import { byName } from './names';
 import { iso, named } from './trace';
@@ -35,6 +35,8 @@ export interface KpiOptions {
   asOf?: Day;
   /** The current plan, for planned utilization. */
   schedule?: ScheduleResult;
+  /** Projects whose Close-out checklist is all ticked (name keys), for Settings > On Time Needs Close-out. */
+  closedOut?: ReadonlySet<string>;
 }
 
 export interface Share {
@@ -89,11 +91,11 @@ function share(count: number, of: number, lines: string[]): Share {
 
 const inWindow = (day: Day | undefined, w: Window): day is Day => day !== undefined && day >= w.from && day <= w.to;
 
-function onTimeDelivery(plan: Plan, counted: Window): Kpis['onTime'] {
-  const done = deliveries(plan).filter((d) => inWindow(d.doneOn, counted));
+function onTimeDelivery(plan: Plan, counted: Window, closedOut?: ReadonlySet<string>): Kpis['onTime'] {
+  const done = deliveries(plan, closedOut).filter((d) => inWindow(d.doneOn, counted));
   const judged = done.filter((d) => d.onTime !== undefined);
   const line = (d: (typeof done)[number]) =>
-    `${named(plan, d.project.project, 'Projects', d.project.row)}: done ${iso(d.doneOn)}, due ${iso(d.project.due as Day)}: ${d.onTime ? 'on time' : `${d.doneOn - (d.project.due as Day)} days late`}`;
+    `${named(plan, d.project.project, 'Projects', d.project.row)}: done ${iso(d.doneOn)}, due ${iso(d.project.due as Day)}: ${deliveryVerdict(d)}`;
   const managerOf = (d: (typeof done)[number]) => d.project.projectManager ?? '(no Project Manager)';
   const managers = byName(judged, (d) => [managerOf(d)]);
   return {
@@ -268,7 +270,7 @@ export function kpis(plan: Plan, options: KpiOptions): Kpis {
     period,
     asOf,
     counted,
-    onTime: onTimeDelivery(plan, counted),
+    onTime: onTimeDelivery(plan, counted, options.closedOut),
     utilization: {
       logged: loggedLoads(plan, counted),
       loggedWindow: counted,

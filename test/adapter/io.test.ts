@@ -160,7 +160,7 @@ describe('set up sheets', () => {
     expect(tasks.frozenRows).toBe(1);
     expect(tasks.cell(1, 3)?.note).toMatch(/Rigging:3 x2; LED:2/);
     const statusColumn = (tasks.peek()[0] as string[]).indexOf('Status') + 1;
-    expect(tasks.cell(2, statusColumn)?.validation).toEqual(['Not Started', 'In Progress', 'Done']);
+    expect(tasks.cell(2, statusColumn)?.validation?.choices).toEqual(['Not Started', 'In Progress', 'Done']);
     expect(ss.sheets.find((s) => s.name === 'Staff')?.peek()).toEqual([
       ['Name', 'Skills'],
       ['Ana', 'Audio'],

@@ -6,12 +6,13 @@
 
 import type { WriteReport } from '../../api';
 import { isoToDay } from '../../model/dates';
-import { type Cell, isDateCell, OUTPUT_SHEETS, type SheetOutput } from '../../model/output';
+import { type Cell, isDateCell, keepTicks, OUTPUT_SHEETS, type SheetOutput } from '../../model/output';
 import { clipText, guardText, toSheetValue } from './values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** The mark's key; its value is the output's name (Schedule, Timeline…). */
 const MARK = 'crewsheet.output';
@@ -89,9 +90,16 @@ export function checkOutput(output: SheetOutput): void {
     const c = row.findIndex((v) => !isCell(v));
     if (c >= 0) throw new Error(`${output.name} row ${r + 1}, column ${c + 1} is not a plain value (text, number, yes/no or date).`);
   });
-  const { backgrounds, fontColors, numberFormats, notes, boldRows, frozenRows, frozenColumns, columnWidths } = output;
-  const lists = [boldRows, columnWidths].every((list) => list == null || (Array.isArray(list) && list.every(isCount)));
-  if (![backgrounds, fontColors, numberFormats, notes].every(isLayer) || !lists || !isCount(frozenRows) || !isCount(frozenColumns)) {
+  const { backgrounds, fontColors, numberFormats, notes, boldRows, frozenRows, frozenColumns, columnWidths, checkboxes } = output;
+  const lists = [boldRows, columnWidths, checkboxes?.key].every((list) => list == null || (Array.isArray(list) && list.every(isCount)));
+  const boxes = checkboxes == null || (typeof checkboxes === 'object' && isCount(checkboxes.column) && Array.isArray(checkboxes.key));
+  if (
+    ![backgrounds, fontColors, numberFormats, notes].every(isLayer) ||
+    !lists ||
+    !boxes ||
+    !isCount(frozenRows) ||
+    !isCount(frozenColumns)
+  ) {
     throw new Error(`${output.name}: its formatting must be tables of text and whole numbers.`);
   }
 }
@@ -106,6 +114,8 @@ interface Layers {
   numberFormats?: string[][];
   notes?: string[][];
   fontWeights?: string[][];
+  /** Checkboxes, for an output that has them: the sheet's other rules are cleared first. */
+  validations?: (Rule | null)[][];
   frozenRows: number;
   frozenColumns: number;
 }
@@ -130,7 +140,11 @@ function layersOf(output: SheetOutput, height: number, width: number, timeZone: 
   const values = rectangle(output.values, height, width, null as Cell) as Cell[][];
   const formats = rectangle(output.numberFormats, height, width, '');
   const bold = new Set(output.boldRows ?? []);
+  const boxes = output.checkboxes;
+  const checkbox = boxes && SpreadsheetApp.newDataValidation().requireCheckbox().build();
   return {
+    validations:
+      boxes && values.map((row) => row.map((v, c) => (c === boxes.column && typeof v === 'boolean' ? (checkbox as Rule) : null))),
     values: values.map((row) => row.map((c) => toSheetValue(c, timeZone))),
     backgrounds: rectangle(output.backgrounds, height, width, null),
     fontColors: rectangle(output.fontColors, height, width, null),
@@ -168,12 +182,16 @@ function paint(sheet: Sheet, layers: Layers): void {
     if (layers.notes) range.setNotes(layers.notes);
     if (layers.fontWeights) range.setFontWeights(layers.fontWeights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
   }
+  if (layers.validations) {
+    sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+    if (height && width) sheet.getRange(1, 1, height, width).setDataValidations(layers.validations);
+  }
   if (sheet.getFrozenRows() !== layers.frozenRows) sheet.setFrozenRows(layers.frozenRows);
   if (sheet.getFrozenColumns() !== layers.frozenColumns) sheet.setFrozenColumns(layers.frozenColumns);
 }
 
-/** The sheet's contents as layers, to put back if the run fails. Text is guarded again so it stays text. */
-function backup(sheet: Sheet): Layers {
+/** The sheet's contents as layers, to put back if the run fails (with its checkboxes, when the output has some). Text is guarded again so it stays text. */
+function backup(sheet: Sheet, checkboxes: SheetOutput['checkboxes']): Layers {
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();
   const frozen = { frozenRows: sheet.getFrozenRows(), frozenColumns: sheet.getFrozenColumns() };
@@ -186,6 +204,7 @@ function backup(sheet: Sheet): Layers {
     numberFormats: range.getNumberFormats(),
     notes: range.getNotes(),
     fontWeights: range.getFontWeights(),
+    validations: checkboxes && range.getDataValidations(),
     ...frozen,
   };
 }
@@ -280,7 +299,9 @@ export function writeOutputSheets(ss: Spreadsheet, outputs: readonly SheetOutput
   try {
     for (const p of planned) {
       let sheet = p.sheet;
-      if (sheet) saved.push({ sheet, layers: backup(sheet) });
+      // Ticks made since the sidebar read the sheet are kept too.
+      if (sheet && p.output.checkboxes) p.output = keepTicks(p.output, sheet.getDataRange().getValues());
+      if (sheet) saved.push({ sheet, layers: backup(sheet, p.output.checkboxes) });
       else {
         sheet = ss.insertSheet(p.tab, ss.getSheets().length);
         created.push(sheet);
