@@ -114,7 +114,7 @@ export function timelinePanel(): HTMLElement {
       h('p', { class: 'hint' }, 'Writes the Timeline sheet (by project) or the People sheet (by person) from the current plan.'),
       field('View', view),
       field('Scale', scale, 'Automatic: days up to four months, then weeks, then months.'),
-      field('From', from, 'Blank: the plan start.'),
+      field('From', from, 'Blank: today, or the plan start if earlier.'),
       field('To', to, 'Blank: the end of the plan.'),
       field('Client', client),
       field('Project manager', manager),

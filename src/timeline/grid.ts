@@ -10,7 +10,7 @@ import { nameKey } from '../model/work';
 import { hoursOn, personCalendars } from '../schedule/calendar';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { clientColors, MARK, tint } from './colors';
-import { BUCKET_WIDTH, type Bucket, buckets, chooseScale, lettersIn, type Scale, textWidth } from './scale';
+import { BUCKET_WIDTH, type Bucket, buckets, chooseScale, type Scale, textWidth } from './scale';
 
 export type View = 'project' | 'person';
 
@@ -144,20 +144,32 @@ function taskCells(ctx: Context, task: PlannedTask): TimelineCell[] {
 }
 
 /**
- * Initials of a name that does not fit, as many letters as fit (two at least, three at most):
- * "Helios CES Booth" → "HCB", "Gala" → "Gal", "Helios Energy +1" → "HE+1" where that fits, else "HE".
+ * Initials of a name that does not fit, as many letters as fit in `room` pixels (two at least, three
+ * at most): "Helios CES Booth" → "HCB", "Gala" → "Gal", "Helios Energy +1" → "HE+1" where that fits, else "HE".
  */
 function initials(name: string, room: number): string {
-  const extra = /\s*\+\d+$/.exec(name)?.[0] ?? '';
+  const extra = (/\s*\+\d+$/.exec(name)?.[0] ?? '').trim();
   const words = name
     .slice(0, name.length - extra.length)
+    .trim()
     .split(/[\s&/–-]+/)
     .filter((w) => /^\p{L}/u.test(w));
-  const short = (words.length < 2 ? name.slice(0, 3) : words.map((w) => w[0].toUpperCase()).join('')).slice(
-    0,
-    Math.max(2, Math.min(3, room)),
-  );
-  return short.length + extra.trim().length <= room ? `${short}${extra.trim()}` : short;
+  let short = (words.length < 2 ? name.slice(0, 3) : words.map((w) => w[0].toUpperCase()).join('')).slice(0, 3);
+  while (short.length > 2 && textWidth(short) > room) short = short.slice(0, -1);
+  return textWidth(`${short}${extra}`) <= room ? `${short}${extra}` : short;
+}
+
+/**
+ * The width of the day, week or month columns: the scale's, or wider where a value needs it ("12.5/40"
+ * hours in a week, "24 ⚑"), so no number is cut. Names (who is where) run over their days instead.
+ */
+export function bucketWidth(scale: Scale, rows: readonly TimelineRow[]): number {
+  let widest = BUCKET_WIDTH[scale];
+  for (const row of rows) {
+    if (row.kind === 'person') continue;
+    for (const cell of row.cells) if (cell.value !== null) widest = Math.max(widest, textWidth(String(cell.value)));
+  }
+  return widest;
 }
 
 /**
@@ -165,15 +177,14 @@ function initials(name: string, room: number): string {
  * days, running over the run's empty cells; where the run is too short for it, its initials, with the
  * full name in the note.
  */
-function labelRuns(ctx: Context, cells: TimelineCell[]): TimelineCell[] {
-  const width = BUCKET_WIDTH[ctx.scale];
+function labelRuns(cells: TimelineCell[], width: number): TimelineCell[] {
   return cells.map((cell, i) => {
     if (typeof cell.value !== 'string') return cell;
     const name = cell.value;
     if (i > 0 && cells[i - 1].value === name) return { ...cell, value: null };
     let run = 1;
     while (cells[i + run]?.value === name) run++;
-    return textWidth(name) <= run * width ? cell : { ...cell, value: initials(name, lettersIn(run * width)), note: name };
+    return textWidth(name) <= run * width ? cell : { ...cell, value: initials(name, run * width), note: name };
   });
 }
 
@@ -290,7 +301,7 @@ function personView(plan: Plan, tasks: PlannedTask[], all: readonly PlannedTask[
     rows.push({
       kind: 'person',
       labels: [person.name, toHire ? 'Placeholder: to hire' : (person.role ?? ''), `${round(booked)} / ${round(capacity)} h${share}`],
-      cells: mark(ctx, labelRuns(ctx, on)),
+      cells: mark(ctx, on),
       ...(toHire ? { placeholder: true as const } : {}),
     });
     rows.push({ kind: 'load', labels: ['', '', 'hours booked / working hours'], cells: mark(ctx, load) });
@@ -298,10 +309,14 @@ function personView(plan: Plan, tasks: PlannedTask[], all: readonly PlannedTask[
   return rows;
 }
 
-/** The default range: from the plan start (or the first shown task) to the last end or due date. */
+/**
+ * The default range: from today or the plan start, whichever is earlier (or the first shown task), to
+ * the last end or due date. Today is always on a timeline drawn without dates, even when the plan
+ * starts next week.
+ */
 function range(tasks: PlannedTask[], result: ScheduleResult, options: TimelineOptions): { from: Day; to: Day } {
   const placed = tasks.filter((t) => t.state !== 'unstaffable');
-  const from = options.from ?? Math.min(result.planStart, ...placed.map((t) => t.start));
+  const from = options.from ?? Math.min(result.planStart, options.today, ...placed.map((t) => t.start));
   const last = Math.max(from, ...placed.map((t) => t.end), ...placed.map((t) => t.due ?? from));
   const to = options.to ?? last;
   return { from, to: Math.max(from, to) };
@@ -326,7 +341,10 @@ export function buildTimeline(plan: Plan, result: ScheduleResult, options: Timel
     closed,
     today: columns.findIndex((b) => options.today >= b.start && options.today <= b.end),
   };
-  const rows = options.view === 'project' ? projectView(plan, tasks, ctx) : personView(plan, tasks, result.tasks, ctx, options);
+  const drawn = options.view === 'project' ? projectView(plan, tasks, ctx) : personView(plan, tasks, result.tasks, ctx, options);
+  // Names are shortened to the room their run of columns has, once the columns' width is known.
+  const width = bucketWidth(scale, drawn);
+  const rows = drawn.map((row) => (row.kind === 'person' ? { ...row, cells: labelRuns(row.cells, width) } : row));
 
   const notes: string[] = [];
   if (options.scale !== 'auto' && options.scale !== scale)

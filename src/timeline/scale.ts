@@ -17,14 +17,11 @@ export interface Bucket {
 /** Pixel width of a column per scale: wide enough for the values each holds (see grid.ts). */
 export const BUCKET_WIDTH: Record<Scale, number> = { day: 34, week: 44, month: 64 };
 
-/** Roughly how wide a text is in Sheets' default font (Arial 10), padding included. */
+/** Roughly how wide a text is in Sheets' default font (Arial 10), padding included: capitals are wider. */
 export function textWidth(text: string): number {
-  return Math.ceil(text.length * 7 + 8);
-}
-
-/** How many letters fit in a width: the inverse of textWidth. */
-export function lettersIn(width: number): number {
-  return Math.floor((width - 8) / 7);
+  let width = 8;
+  for (const ch of text) width += /\p{Lu}/u.test(ch) ? 9 : 7;
+  return width;
 }
 
 /** Columns beyond which a scale is not offered: days stop being readable (and months are the fallback). */

@@ -1,13 +1,13 @@
-// Lays a timeline grid out as an output sheet: a title, a legend, two header rows (group and
-// column), label columns frozen on the left, one cell per row and column. Written in one values
+// Lays a timeline grid out as an output sheet: a title, a legend (a row, or more when the columns are
+// few), two header rows (group and column), label columns frozen on the left, one cell per row and column. Written in one values
 // write and one backgrounds write whatever its size.
 
-import { dayToIso, shortDate } from '../model/dates';
+import { dayParts, monthName, shortDate } from '../model/dates';
 import { type Cell, isDateCell, type SheetOutput } from '../model/output';
 import { PLACEHOLDER_FILL } from '../model/placeholder';
 import { MARK } from './colors';
-import { rangeLabel, type TimelineGrid } from './grid';
-import { BUCKET_WIDTH, textWidth } from './scale';
+import { bucketWidth, rangeLabel, type TimelineGrid } from './grid';
+import { textWidth } from './scale';
 
 /** How label dates read: "14 Dec", or "Dec 14 2026" when months are the columns. */
 const DATE_FORMATS = { short: { pattern: 'd mmm', shown: '14 Dec' }, long: { pattern: 'mmm d yyyy', shown: 'Dec 14 2026' } };
@@ -28,34 +28,67 @@ function labelWidths(grid: TimelineGrid, dateShown: string): number[] {
   });
 }
 
-/** "Today, Tue 24 Nov 2026", and for a week or month, that it is the column holding today. */
+/**
+ * "Today, Tue 24 Nov 2026"; in a week or month view, which week or month the column holding today is,
+ * since its header shows the week's first day ("30") or the month ("Dec"), not today.
+ */
 function todayNote(grid: TimelineGrid): string {
-  const today = `Today, ${shortDate(grid.today)} ${dayToIso(grid.today).slice(0, 4)}`;
+  const { year, month } = dayParts(grid.today);
+  const today = `Today, ${shortDate(grid.today)} ${year}`;
   if (grid.scale === 'day') return today;
-  const bucket = grid.buckets[grid.todayColumn];
-  return `${today}: in the ${grid.scale} from ${shortDate(bucket.start)} to ${shortDate(bucket.end)}.`;
+  if (grid.scale === 'month') return `${today}: this column is ${monthName(month)} ${year}.`;
+  return `${today}: this column is the week starting ${shortDate(grid.buckets[grid.todayColumn].start)}.`;
 }
 
 /**
- * The legend row: "Legend", then each entry in its colour over as many columns as its words need (the
- * label columns too), so none is cut by the next; where room runs out, entries get what is left.
+ * The group row (the month over its days or weeks, the year over its months): a label whose run of
+ * columns is too narrow for it drops its year ("Nov" over a single week), so it is not cut.
  */
-function legendRow(grid: TimelineGrid, widths: readonly number[]): { legend: Cell[]; legendColors: (string | null)[] } {
-  const legend: Cell[] = new Array(widths.length).fill(null);
-  const legendColors: (string | null)[] = new Array(widths.length).fill(null);
-  legend[0] = 'Legend';
-  let at = 1;
-  grid.legend.forEach((entry, i) => {
-    // Keep a column for each entry still to come.
-    const last = widths.length - (grid.legend.length - i);
-    if (at > last) return;
-    let span = 1;
-    for (let room = widths[at]; room < textWidth(entry.label) && at + span <= last; span++) room += widths[at + span];
-    legend[at] = entry.label;
-    for (let k = 0; k < span; k++) legendColors[at + k] = entry.color;
-    at += span;
+function groupLabels(grid: TimelineGrid, width: number): (string | null)[] {
+  return grid.buckets.map((b, i) => {
+    if (!b.group) return null;
+    let run = 1;
+    while (i + run < grid.buckets.length && !grid.buckets[i + run].group) run++;
+    return textWidth(b.group) <= run * width ? b.group : b.group.split(' ')[0];
   });
-  return { legend, legendColors };
+}
+
+interface LegendRow {
+  values: Cell[];
+  colors: (string | null)[];
+}
+
+/**
+ * The legend: "Legend", then each entry in its colour over as many columns as its words need (the
+ * label columns too), so none is cut by the next; an entry that would run past the last column starts
+ * a new row.
+ */
+function legendRows(grid: TimelineGrid, widths: readonly number[]): LegendRow[] {
+  const room = (from: number, span: number) => widths.slice(from, from + span).reduce((sum, w) => sum + w, 0);
+  /** The columns from `from` that hold `need` pixels, or as many as are left. */
+  const spanFrom = (from: number, need: number) => {
+    let span = 1;
+    while (room(from, span) < need && from + span < widths.length) span++;
+    return span;
+  };
+  const blank = (): LegendRow => ({ values: new Array(widths.length).fill(null), colors: new Array(widths.length).fill(null) });
+  const rows = [blank()];
+  rows[0].values[0] = 'Legend';
+  let at = 1;
+  for (const entry of grid.legend) {
+    const need = textWidth(entry.label);
+    // A row already holding entries passes the one that does not fit on to a new row.
+    if (at > 1 && (at >= widths.length || room(at, spanFrom(at, need)) < need)) {
+      rows.push(blank());
+      at = 1;
+    }
+    const span = spanFrom(at, need);
+    const row = rows[rows.length - 1];
+    row.values[at] = entry.label;
+    row.colors.fill(entry.color, at, at + span);
+    at += span;
+  }
+  return rows;
 }
 
 export function timelineSheet(grid: TimelineGrid, generated: string): SheetOutput {
@@ -69,8 +102,10 @@ export function timelineSheet(grid: TimelineGrid, generated: string): SheetOutpu
   const title = blank();
   title[0] = `${grid.view === 'project' ? 'Timeline by project' : 'Who is where'} · ${grid.scale}s · ${rangeLabel(grid)}`;
   title[labels] = grid.notes.join(' ');
-  const widths = [...labelWidths(grid, dates.shown), ...grid.buckets.map(() => BUCKET_WIDTH[grid.scale])];
-  const { legend, legendColors } = legendRow(grid, widths);
+  const columnWidth = bucketWidth(grid.scale, grid.rows);
+  const widths = [...labelWidths(grid, dates.shown), ...grid.buckets.map(() => columnWidth)];
+  const legend = legendRows(grid, widths);
+  const group = groupLabels(grid, columnWidth);
   const groups = blank();
   const heads = blank();
   const headColors = noColor();
@@ -79,20 +114,21 @@ export function timelineSheet(grid: TimelineGrid, generated: string): SheetOutpu
     headColors[i] = MARK.header;
   });
   grid.buckets.forEach((b, i) => {
-    groups[labels + i] = b.group || null;
+    groups[labels + i] = group[i];
     heads[labels + i] = b.label;
     headColors[labels + i] = i === grid.todayColumn ? MARK.today : MARK.header;
   });
 
-  const values: Cell[][] = [title, legend, groups, heads];
-  const backgrounds: (string | null)[][] = [noColor(), legendColors, noColor(), headColors];
-  const formats: string[][] = [[], [], [], []];
+  const values: Cell[][] = [title, ...legend.map((l) => l.values), groups, heads];
+  const backgrounds: (string | null)[][] = [noColor(), ...legend.map((l) => l.colors), noColor(), headColors];
+  const header = values.length - 1;
+  const formats: string[][] = values.map(() => []);
   const dateFormat = dates.pattern;
   const notes: string[][] = [
     [`Written by Crewsheet ${generated} from the current plan. Regenerated by Timeline: edits here are replaced.`],
   ];
-  notes[3] = [];
-  if (grid.todayColumn >= 0) notes[3][labels + grid.todayColumn] = todayNote(grid);
+  notes[header] = [];
+  if (grid.todayColumn >= 0) notes[header][labels + grid.todayColumn] = todayNote(grid);
   for (const row of grid.rows) {
     values.push([...row.labels, ...row.cells.map((c) => c.value)]);
     if (row.cells.some((c) => c.note)) notes[values.length - 1] = [...row.labels.map(() => ''), ...row.cells.map((c) => c.note ?? '')];
@@ -100,7 +136,7 @@ export function timelineSheet(grid: TimelineGrid, generated: string): SheetOutpu
     backgrounds.push([...row.labels.map(() => labelFill), ...row.cells.map((c) => c.color)]);
     formats.push(row.labels.map((l) => (l !== null && typeof l === 'object' ? dateFormat : '')));
   }
-  const boldRows = [0, 3, ...grid.rows.flatMap((r, i) => (r.kind === 'project' || r.kind === 'person' ? [i + 4] : []))];
+  const boldRows = [0, header, ...grid.rows.flatMap((r, i) => (r.kind === 'project' || r.kind === 'person' ? [header + 1 + i] : []))];
   return {
     name,
     values,
@@ -108,7 +144,7 @@ export function timelineSheet(grid: TimelineGrid, generated: string): SheetOutpu
     numberFormats: formats,
     notes,
     boldRows,
-    frozenRows: 4,
+    frozenRows: header + 1,
     frozenColumns: labels,
     columnWidths: widths,
   };

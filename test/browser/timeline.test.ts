@@ -94,11 +94,51 @@ describe('the Timeline panel', () => {
 
     await generate('project', 'month', 'Timeline');
     expect(await cut()).toEqual([]);
-    const week = page.locator('#grid tbody tr:nth-child(4) td[title^="Today"]');
-    expect(await week.getAttribute('title')).toBe('Today, Mon 23 Nov 2026: in the month from Sun 1 Nov to Mon 30 Nov.');
+    const today = page.locator('#grid td[title^="Today"]');
+    expect(await today.getAttribute('title')).toBe('Today, Mon 23 Nov 2026: this column is Nov 2026.');
     expect(preview.errors).toEqual([]);
     await preview.close();
   }, 180_000);
+
+  it('marks today in every scale and cuts no number, opened midweek with the plan starting next Monday', async () => {
+    // Wednesday 2 December 2026: the sample firm's plan starts on Monday 7 December; the week holding
+    // today is the only one of November's on the sheet.
+    const preview = await openPreview(browser, { sample: true, now: new Date('2026-12-02T14:00:00Z') });
+    const { page } = preview;
+    const panel = sidebar(page);
+    await panel.getByRole('tab', { name: 'Timeline' }).click();
+    const cut = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLTableCellElement>('#grid td')]
+          .filter((td) => td.textContent && td.scrollWidth > td.clientWidth + 1 && !td.classList.contains('spill'))
+          .map((td) => td.textContent),
+      );
+    const expected = {
+      day: 'Today, Wed 2 Dec 2026',
+      week: 'Today, Wed 2 Dec 2026: this column is the week starting Mon 30 Nov.',
+      month: 'Today, Wed 2 Dec 2026: this column is Dec 2026.',
+    };
+    for (const [view, sheet] of [
+      ['project', 'Timeline'],
+      ['person', 'People'],
+    ]) {
+      for (const scale of ['day', 'week', 'month'] as const) {
+        await panel.getByLabel('View').selectOption(view);
+        await panel.getByLabel('Scale').selectOption(scale);
+        await panel.getByRole('button', { name: 'Generate timeline' }).click();
+        await panel.getByText(`${sheet} sheet written`).waitFor({ timeout: 60_000 });
+        // The grid shows the sheet just written once its today note is the one this scale writes.
+        await page.waitForFunction(
+          ([name, note]) => document.querySelector(`#grid table[data-sheet="${name}"] td[title^="Today"]`)?.getAttribute('title') === note,
+          [sheet, expected[scale]],
+        );
+        // Hours such as 12.5/40 in a week, every legend entry and each month over its weeks read in full.
+        expect(await cut(), `${view} ${scale}`).toEqual([]);
+      }
+    }
+    expect(preview.errors).toEqual([]);
+    await preview.close();
+  }, 240_000);
 
   it('shows a bad date range next to the field and writes nothing', async () => {
     const preview = await openPreview(browser);

@@ -39,12 +39,13 @@ export interface PreviewPage {
 /**
  * Opens the preview (sample firm loaded unless told otherwise) and records console errors. The tabs
  * of example formulas only when asked: their recalculation would hold up tests about other things.
+ * The script's clock reads NOW (a Monday, the sample firm's plan start) unless another instant is given.
  */
 export async function openPreview(
   browser: Browser,
-  options: { sample: boolean; examples?: boolean; permissions?: string[] } = { sample: true },
+  options: { sample: boolean; examples?: boolean; permissions?: string[]; now?: Date } = { sample: true },
 ): Promise<PreviewPage> {
-  const preview = await startPreview(DIST, 0, { sample: options.sample, now: NOW, examples: options.examples ?? false });
+  const preview = await startPreview(DIST, 0, { sample: options.sample, now: options.now ?? NOW, examples: options.examples ?? false });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, permissions: options.permissions });
   const errors: string[] = [];
   page.on('console', (message) => {

@@ -4,7 +4,7 @@ import { dayOf, dayToIso, isoToDay } from '../../src/model/dates';
 import { planSchedule } from '../../src/schedule/schedule';
 import { clientColors, contrastWithBlack, MARK } from '../../src/timeline/colors';
 import { ganttRow } from '../../src/timeline/gantt';
-import { buildTimeline, DUE, MILESTONE } from '../../src/timeline/grid';
+import { bucketWidth, buildTimeline, DUE, MILESTONE } from '../../src/timeline/grid';
 import { bucketCount, chooseScale } from '../../src/timeline/scale';
 import { timelineSheet } from '../../src/timeline/sheet';
 import { read, sample } from '../support/workbook';
@@ -165,7 +165,7 @@ describe('readable at every scale', () => {
   it('names who is on what once a run, never cut to one letter: the full name in each note', () => {
     for (const scale of ['day', 'week'] as const) {
       const grid = buildTimeline(planned.plan, planned.result, { view: 'person', scale, today: TODAY });
-      const width = { day: 34, week: 44 }[scale];
+      const width = bucketWidth(scale, grid.rows);
       for (const row of grid.rows.filter((r) => r.kind === 'person')) {
         row.cells.forEach((cell, i) => {
           if (typeof cell.value !== 'string') return;
@@ -181,7 +181,7 @@ describe('readable at every scale', () => {
 });
 
 describe('the sheet', () => {
-  it('sizes date columns to their dates, says today is today in every scale, and lets the legend breathe', () => {
+  it('sizes date columns to their dates, says today is today in every scale, and gives each legend entry its room', () => {
     for (const scale of ['day', 'week', 'month'] as const) {
       const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale, today: TODAY });
       const sheet = timelineSheet(grid, '2026-11-24');
@@ -189,19 +189,60 @@ describe('the sheet', () => {
       const shown = scale === 'month' ? 'Dec 14 2026' : '14 Dec';
       // Start, End and Due: each at least as wide as its dates as shown (about 7 px a character).
       for (const c of [2, 3, 4]) expect(widths[c], scale).toBeGreaterThanOrEqual(shown.length * 7);
-      const note = sheet.notes?.[3]?.[grid.labelHeaders.length + grid.todayColumn];
+      const header = (sheet.frozenRows ?? 0) - 1;
+      const note = sheet.notes?.[header]?.[grid.labelHeaders.length + grid.todayColumn];
       expect(note, scale).toMatch(/^Today, Tue 24 Nov 2026/);
-      if (scale === 'week') expect(note).toContain('in the week from Mon 23 Nov to Sun 29 Nov');
-      // Every entry is there; in day and week views (months may be too few columns), each with room for its words.
-      const legend = sheet.values[1];
-      expect(legend.filter((v) => v !== null).slice(1)).toEqual(grid.legend.map((e) => e.label));
-      const starts = legend.flatMap((v, i) => (v && i > 0 ? [i] : []));
-      if (scale !== 'month')
-        starts.slice(1).forEach((at, k) => {
-          const label = String(legend[starts[k]]);
-          const room = widths.slice(starts[k], at).reduce((sum, w) => sum + w, 0);
-          expect(room, label).toBeGreaterThanOrEqual(label.length * 6);
+      if (scale === 'week') expect(note).toBe('Today, Tue 24 Nov 2026: this column is the week starting Mon 23 Nov.');
+      if (scale === 'month') expect(note).toBe('Today, Tue 24 Nov 2026: this column is Nov 2026.');
+      // Every entry is there, in order, on as many rows as it takes, each with room for its words.
+      const legend = sheet.values.slice(1, header - 1);
+      expect(legend.flat().filter((v) => v !== null)).toEqual(['Legend', ...grid.legend.map((e) => e.label)]);
+      for (const row of legend) {
+        const starts = row.flatMap((v, i) => (v && i > 0 ? [i] : []));
+        starts.forEach((at, k) => {
+          const label = String(row[at]);
+          const room = widths.slice(at, starts[k + 1] ?? widths.length).reduce((sum, w) => sum + w, 0);
+          expect(room, `${scale}: ${label}`).toBeGreaterThanOrEqual(label.length * 6);
         });
+      }
+    }
+  });
+
+  it('shows today on a timeline drawn without dates, even when the plan starts next week', () => {
+    const friday = day('2026-11-20');
+    for (const scale of ['day', 'week'] as const) {
+      const grid = buildTimeline(planned.plan, planned.result, { view: 'project', scale, today: friday });
+      expect(grid.from, scale).toBeLessThanOrEqual(friday);
+      expect(grid.buckets[grid.todayColumn].start, scale).toBeLessThanOrEqual(friday);
+      expect(grid.buckets[grid.todayColumn].end, scale).toBeGreaterThanOrEqual(friday);
+    }
+    // A month over a single week drops its year rather than be cut.
+    const weeks = timelineSheet(
+      buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'week', today: TODAY, from: day('2026-11-30') }),
+      '2026-11-24',
+    );
+    expect(weeks.values[(weeks.frozenRows ?? 0) - 2].filter((v) => v !== null)).toEqual([
+      'Nov',
+      'Dec 2026',
+      'Jan 2027',
+      'Feb 2027',
+      'Mar 2027',
+      'Apr 2027',
+    ]);
+    // Asked for dates, it draws those.
+    const asked = buildTimeline(planned.plan, planned.result, { view: 'project', scale: 'day', today: friday, from: day('2026-11-23') });
+    expect(asked.todayColumn).toBe(-1);
+  });
+
+  it('widens the columns to the hours they show, so no number is cut', () => {
+    for (const scale of ['day', 'week', 'month'] as const) {
+      const grid = buildTimeline(planned.plan, planned.result, { view: 'person', scale, today: TODAY });
+      const sheet = timelineSheet(grid, '2026-11-24');
+      const width = (sheet.columnWidths ?? [])[grid.labelHeaders.length];
+      const loads = grid.rows.filter((r) => r.kind === 'load').flatMap((r) => r.cells.map((c) => String(c.value ?? '')));
+      const widest = loads.reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (scale !== 'day') expect(widest, scale).toMatch(/^\d+(\.\d)?\/\d+(\.\d)?$/);
+      expect(width, `${scale}: ${widest}`).toBeGreaterThanOrEqual(widest.length * 7);
     }
   });
 
