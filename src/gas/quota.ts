@@ -1,9 +1,8 @@
 // Quota and utilization custom functions. Each answers from the ranges it is given, within Sheets'
 // 30-second limit, and returns readable messages instead of failing.
 
-import { isBlank } from '../model/cells';
-import { type Day, dayToIso } from '../model/dates';
-import { parsePeriod } from '../model/period';
+import { CalendarDay, isBlank, period } from '../model/cells';
+import { type Day, dateToDay, dayToIso } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { hasErrors } from '../model/problems';
 import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readWorkbook } from '../model/read';
@@ -95,12 +94,28 @@ function requiredDay(name: string, example: string, value: unknown, timeZone: st
   return { day: read.value };
 }
 
+/**
+ * A period given in place of both dates, read as the Quotas sheet reads one: "2026-12", "2026-Q4",
+ * 2027 (a cell holding a year is a number), or a month's first day (Sheets reads "2026-12" typed in a
+ * cell as 1 Dec 2026).
+ */
+function periodArgument(value: unknown, timeZone: string): { from: Day; to: Day } | undefined {
+  const cell = Array.isArray(value) ? value.flat()[0] : value;
+  if (isBlank(cell) || typeof cell === 'boolean') return undefined;
+  const read = period(cell instanceof Date ? new CalendarDay(dateToDay(cell, timeZone)) : cell);
+  return read.ok ? { from: read.value.from, to: read.value.to } : undefined;
+}
+
 function window(fn: string, from: unknown, to: unknown, timeZone: string): { from: Day; to: Day } | string[][] {
-  // A period as the Quotas sheet writes one ("2026-12", "2026-Q4", "2027") stands for both dates.
-  const period = isBlank(to) && typeof from === 'string' ? parsePeriod(from) : undefined;
-  if (period?.ok) return { from: period.value.from, to: period.value.to };
+  const asPeriod = isBlank(to) ? periodArgument(from, timeZone) : undefined;
+  if (asPeriod) return asPeriod;
   const first = requiredDay('from', 'the first day to count, e.g. DATE(2026,12,1)', from, timeZone);
-  const last = requiredDay('to', 'the last day to count, e.g. DATE(2026,12,31)', to, timeZone);
+  const last = requiredDay(
+    'to',
+    'the last day to count, e.g. DATE(2026,12,31), or a period in from: "2026-12", "2026-Q4", 2027',
+    to,
+    timeZone,
+  );
   if (first.day === undefined || last.day === undefined) {
     const problems = [first.problem, last.problem].filter((p): p is string => Boolean(p));
     return messageColumn(`${fn} cannot compute: ${plural(problems.length, 'problem')}`, problems);
@@ -119,7 +134,7 @@ function window(fn: string, from: unknown, to: unknown, timeZone: string): { fro
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
  * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays); may be left empty.
- * @param {DATE(2026,12,1)} from The first day of the window, or a period: "2026-12", "2026-Q4", "2027".
+ * @param {DATE(2026,12,1)} from The first day of the window, or a period: "2026-12", "2026-Q4", 2027.
  * @param {DATE(2026,12,31)} to The last day of the window (left out with a period).
  * @return A table with a header row: Name · Capacity · Scheduled · Utilization %, one row per person, then All staff.
  * @customfunction

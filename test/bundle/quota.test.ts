@@ -158,9 +158,17 @@ describe('UTILIZATION', () => {
       cell('2026-12-31'),
     ]);
     expect(addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), range('TimeOff'), '2026-12'])).toEqual(december);
+    // Typed in a cell, 2026-12 is a date (1 Dec 2026) to Sheets: as the Quotas sheet does, it reads as the month.
+    expect(addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), range('TimeOff'), cell('2026-12-01')])).toEqual(december);
     const quarter = addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), '2027-Q1']) as unknown[][];
     expect(quarter[0]).toEqual(['Name', 'Capacity', 'Scheduled', 'Utilization %']);
     expect(quarter.at(-1)?.[0]).toBe('All staff');
+    // A year typed in a cell is a number.
+    const year = addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), range('TimeOff'), 2027]) as unknown[][];
+    expect(year).toEqual(
+      addon.customFunction('UTILIZATION', [range('Tasks'), range('Staff'), range('TimeOff'), cell('2027-01-01'), cell('2027-12-31')]),
+    );
+    expect(year.at(-1)?.[1]).toBeGreaterThan(10_000);
   });
 
   it('takes the dates in third and fourth place when the time-off range is left out', () => {
@@ -182,7 +190,7 @@ describe('UTILIZATION', () => {
     expect(addon.customFunction('UTILIZATION', [tasks, staff, '', 'next week'])).toEqual([
       ['UTILIZATION cannot compute: 2 problems'],
       ['from must be a date like 2026-11-21, got "next week"'],
-      ['to is required: the last day to count, e.g. DATE(2026,12,31)'],
+      ['to is required: the last day to count, e.g. DATE(2026,12,31), or a period in from: "2026-12", "2026-Q4", 2027'],
     ]);
     const bad = structuredClone(tasks);
     bad[1][3] = 'lots';
