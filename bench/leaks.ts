@@ -155,7 +155,20 @@ export function buildWorkbook(c: WorkbookChoices): GeneratedWorkbook {
   });
 
   const projects: (string | number)[][] = [
-    ['Project', 'Client', 'Type', 'Status', 'Start', 'Due', 'Value', 'Probability', 'Account Manager', 'Project Manager', 'Notes'],
+    [
+      'Project',
+      'Client',
+      'Type',
+      'Status',
+      'Start',
+      'Due',
+      'Value',
+      'Probability',
+      'Account Manager',
+      'Project Manager',
+      'Notes',
+      'Location',
+    ],
   ];
   const tasks: (string | number)[][] = [
     [
@@ -173,6 +186,7 @@ export function buildWorkbook(c: WorkbookChoices): GeneratedWorkbook {
       'Actual Hours',
       'Done On',
       'Notes',
+      'Location',
     ],
   ];
   const costs: (string | number)[][] = [['Project', 'Item', 'Cost']];
@@ -180,7 +194,8 @@ export function buildWorkbook(c: WorkbookChoices): GeneratedWorkbook {
     const name = `${p.prefix}${m('PR', i)}`;
     const value = 2_000_000 + ((c.salt * 7 + i * 1013) % 900_000);
     secrets.values.push(value);
-    secrets.always.push(m('NP', i), `${60 + (i % 30)}.5`);
+    // Locations name sites and the shop: staff need them, clients never see them.
+    secrets.always.push(m('NP', i), m('LP', i), `${60 + (i % 30)}.5`);
     const withTasks = !p.templated || p.tasks.length > 0;
     projects.push([
       name,
@@ -194,6 +209,7 @@ export function buildWorkbook(c: WorkbookChoices): GeneratedWorkbook {
       p.am === 0 ? '' : person(p.am),
       p.pm === 0 ? '' : person(p.pm),
       m('NP', i),
+      m('LP', i),
     ]);
     if (p.cost) {
       const amount = 30_000 + ((c.salt + i * 311) % 9000) + 0.53;
@@ -206,7 +222,7 @@ export function buildWorkbook(c: WorkbookChoices): GeneratedWorkbook {
       secrets.tasks.push(m('TK', i * 10 + j));
       const actual = t.status === 'Done' ? 50 + ((c.salt + i * 10 + j) % 40) + 0.13 : '';
       if (actual !== '') secrets.always.push(String(actual));
-      secrets.always.push(m('NT', i * 10 + j));
+      secrets.always.push(m('NT', i * 10 + j), m('LT', i * 10 + j));
       const done = t.status === 'Done';
       tasks.push([
         name,
@@ -223,6 +239,7 @@ export function buildWorkbook(c: WorkbookChoices): GeneratedWorkbook {
         actual,
         done ? iso(-2) : '',
         m('NT', i * 10 + j),
+        m('LT', i * 10 + j),
       ]);
     });
   });

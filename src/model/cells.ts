@@ -3,7 +3,7 @@
 // functions, not a schema library: a sheet of 50,000 bad rows is read in a fraction of a second.
 
 import { type Day, dayToIso, isoToDay, SHEETS_EPOCH } from './dates';
-import { FIRST_DAY, LAST_DAY, MAX_AMOUNT, MAX_LIST_ITEM, MAX_SKILLS_TEXT } from './limits';
+import { FIRST_DAY, LAST_DAY, MAX_AMOUNT, MAX_LIST_ITEM, MAX_LOCATION, MAX_SKILLS_TEXT } from './limits';
 import { type Period, parsePeriod } from './period';
 import { quote } from './problems';
 import { type Parsed, parseRequirements, parseSkills, type Requirement, type SkillSet } from './skills';
@@ -44,6 +44,23 @@ export const text: Reader<string> = (v) => {
   if (v instanceof CalendarDay) return ok(v.toString());
   if (typeof v === 'boolean') return ok(v ? 'yes' : 'no');
   return ok(String(v).trim());
+};
+
+/**
+ * Where work happens: an address or a place, one line (an address pasted over several lines is
+ * joined with commas), short enough for a calendar event's location.
+ */
+export const location: Reader<string> = (v) => {
+  const s = text(v);
+  if (!s.ok) return s;
+  const line = s.value
+    .split(/\s*[\r\n]+\s*/)
+    .filter(Boolean)
+    .join(', ')
+    .replace(/[ \t]+/g, ' ');
+  return line.length <= MAX_LOCATION
+    ? ok(line)
+    : fail(`must be an address or a place of at most ${MAX_LOCATION} characters, got ${line.length}: ${quote(line)}`);
 };
 
 /** Reads 1200, "1,200", "$1,200.50", "1 200 €" and "(300)" as numbers. */

@@ -22,6 +22,8 @@ export const MAX_SKILLS_TEXT = 2_000;
 export const MAX_NAME = 100;
 /** Characters of one name in a list (After, Assignee) or an email address. */
 export const MAX_LIST_ITEM = 300;
+/** Characters in a Location: an address or a place name. */
+export const MAX_LOCATION = 300;
 /** Dates from 1900 to 2200. */
 export const FIRST_DAY = dayOf(1900, 1, 1);
 export const LAST_DAY = dayOf(2200, 12, 31);

@@ -6,6 +6,7 @@ import {
   emails,
   items,
   list,
+  location,
   MON_TO_FRI,
   number,
   oneOf,
@@ -45,6 +46,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type Metric = (typeof METRICS)[number];
 
 const notes = { aliases: ['Note', 'Comments', 'Comment'], note: 'Internal notes. Never shown to clients.' };
+const where = (note: string) => opt('Location', location, { aliases: ['Site', 'Venue', 'Where', 'Address'], note });
 
 export const Clients = sheetSpec('Clients', {
   client: req('Client', text, { aliases: ['Client Name', 'Name', 'Account'], note: 'Client name, unique.' }),
@@ -162,6 +164,9 @@ export const Projects = sheetSpec('Projects', {
     format: 'number',
   }),
   notes: opt('Notes', text, notes),
+  location: where(
+    'Where the crew works: the client’s site (an address) or the shop. Shown on the Schedule and in staff calendars and emails; never to clients.',
+  ),
 });
 
 const threePoint = {
@@ -249,6 +254,7 @@ export const Tasks = sheetSpec('Tasks', {
     aliases: ['Close-out Checklist'],
     note: 'What to check when the project is done, items separated by ";". They go to its Close-out sheet.',
   }),
+  location: where('Where this task is done, when not at its project’s Location (e.g. the shop for a build).'),
 });
 
 export const Templates = sheetSpec('Templates', {

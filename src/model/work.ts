@@ -34,6 +34,8 @@ export interface WorkItem {
   doneOn?: Day;
   scales: boolean;
   milestone: boolean;
+  /** Where the work happens: the task's Location, else its project's. */
+  location?: string;
   /** Where the item was written, for messages. */
   source: { sheet: 'Tasks' | 'Templates'; row: number };
 }
@@ -112,6 +114,7 @@ export function workItems(plan: Plan, options: WorkOptions = {}): WorkItem[] {
       pinned: [],
       earliest: project.start,
       due: project.due,
+      ...(project.location ? { location: project.location } : {}),
       status: 'Not Started',
       scales: row.scales,
       milestone: row.hours === 0,
@@ -137,6 +140,7 @@ export function workItems(plan: Plan, options: WorkOptions = {}): WorkItem[] {
       actualHours: t.actualHours,
       doneOn: t.doneOn,
       milestone: t.milestone || t.hours === 0,
+      ...(t.location ? { location: t.location } : {}),
       source: { sheet: 'Tasks', row: t.row },
     });
   }

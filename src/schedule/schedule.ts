@@ -45,6 +45,8 @@ export interface PlannedTask {
   /** Working days past due. */
   lateDays: number;
   why: string;
+  /** Where the work happens (Tasks or Projects > Location). */
+  location?: string;
   source: { sheet: 'Tasks' | 'Templates'; row: number };
 }
 
@@ -242,6 +244,7 @@ export class Planner {
           due: job.due === undefined ? undefined : problem.start + job.due,
           lateDays: late,
           why: explainer.explain(j),
+          ...(job.item.location ? { location: job.item.location } : {}),
           source: job.item.source,
         };
       });

@@ -87,7 +87,7 @@ function summary(result: BoundedResult, today: Day): Cell[][] {
   ];
 }
 
-export const SCHEDULE_HEADER = ['Project', 'Client', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Late By', 'Why'];
+export const SCHEDULE_HEADER = ['Project', 'Client', 'Task', 'Assignee', 'Start', 'End', 'Hours', 'Late By', 'Why', 'Location'];
 
 /** The Schedule sheet: a summary block, then one row per task with late and unstaffable rows marked. */
 export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
@@ -114,10 +114,11 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
       Math.round(t.hours * 100) / 100,
       t.lateDays,
       t.why,
+      t.location ?? null,
     ]);
     const color = unstaffable ? UNSTAFFABLE : t.lateDays > 0 ? LATE : t.tentative ? TENTATIVE : null;
     backgrounds.push(SCHEDULE_HEADER.map(() => color));
-    formats.push(['', '', '', '', 'ddd d mmm yyyy', 'ddd d mmm yyyy', '0.##', '0', '']);
+    formats.push(['', '', '', '', 'ddd d mmm yyyy', 'ddd d mmm yyyy', '0.##', '0', '', '']);
   }
   notes[0] = [
     'Written by Crewsheet. Regenerated on each Plan run: edits here are replaced. Red: late. Yellow: cannot be staffed. Blue: tentative (proposal). Purple names: placeholders, still to hire.',
@@ -132,6 +133,7 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     'Hours per person still to do.',
     'Working days past the due date.',
     'Why these people, and what the best alternative would change.',
+    'Where the crew works: Tasks > Location, else Projects > Location.',
   ];
   return {
     name: 'Schedule',
@@ -142,6 +144,6 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     notes,
     boldRows: [0, headerRow],
     frozenRows: headerRow + 1,
-    columnWidths: [190, 150, 210, 200, 110, 110, 60, 60, 640],
+    columnWidths: [190, 150, 210, 200, 110, 110, 60, 60, 640, 260],
   };
 }

@@ -109,7 +109,7 @@ describe('ranges and arguments as users pass them', () => {
     const { addon } = addonWith();
     expect(addon.customFunction('ASSIGN', [STAFF, TASKS])).toEqual([
       ['ASSIGN cannot plan: 2 problems'],
-      ['tasks looks like the Staff table (Name, Skills, Hours/Week); pass the Tasks table here, e.g. Tasks!A1:S200'],
+      ['tasks looks like the Staff table (Name, Skills, Hours/Week); pass the Tasks table here, e.g. Tasks!A1:T200'],
       ['staff looks like the Tasks table (Project, Task, Skills, Hours); pass the Staff table here, e.g. Staff!A1:K200'],
     ]);
   });

@@ -44,13 +44,13 @@ describe('a range passed to a custom function', () => {
 
   it('names the table it looks like when it is in the wrong place', () => {
     expect(rangeProblem('tasks', staff, Tasks, true)).toBe(
-      'tasks looks like the Staff table (Name, Skills, Hours/Week); pass the Tasks table here, e.g. Tasks!A1:S200',
+      'tasks looks like the Staff table (Name, Skills, Hours/Week); pass the Tasks table here, e.g. Tasks!A1:T200',
     );
   });
 
   it('says when it has no header row', () => {
     expect(rangeProblem('tasks', tasks.slice(1), Tasks, true)).toBe(
-      'tasks has no header row: pass the Tasks table with its header row (Project, Task, Hours…), e.g. Tasks!A1:S200',
+      'tasks has no header row: pass the Tasks table with its header row (Project, Task, Hours…), e.g. Tasks!A1:T200',
     );
   });
 

@@ -196,6 +196,29 @@ describe('bad input is reported cell by cell, all at once', () => {
   });
 });
 
+describe('Location', () => {
+  it('a task’s overrides its project’s; template tasks take their project’s', () => {
+    const items = workItems(read(sample()).plan);
+    const at = (key: string) => items.find((i) => i.key === key)?.location;
+    expect(at('Helios CES Booth/Install booth')).toBe('Las Vegas Convention Center, Central Hall');
+    expect(at('Helios CES Booth/Fabricate booth frame')).toBe('Northlight shop, 88 Foundry Road');
+    expect(at('Bluewater AV Refresh/Site survey')).toBe('Bluewater Conference Center, Ballrooms A and B');
+    expect(at('Marrow & Finch Pop-up Store/Store concept')).toBeUndefined();
+  });
+
+  it('an address pasted over several lines reads as one line', () => {
+    const { plan } = read(sampleWith({ 'Projects!Q5': '  Civic Arts Museum\r\n200 Harbor St \n\n Boston  MA ' }));
+    expect(plan.projects[3].location).toBe('Civic Arts Museum, 200 Harbor St, Boston MA');
+  });
+
+  it('longer than an address is reported at its cell', () => {
+    const raw = sampleWith({ 'Tasks!T30': 'x'.repeat(301), 'Projects!Q4': 'y'.repeat(300) });
+    expect(errors(raw)).toEqual([
+      `Tasks!T30: Location must be an address or a place of at most 300 characters, got 301: "${'x'.repeat(37)}..."`,
+    ]);
+  });
+});
+
 describe('cell readers', () => {
   it('skills and requirements', () => {
     const s = parseSkills('LED:3, Rigging:2, Labor');

@@ -3,6 +3,7 @@ import { generateFirm } from '../../examples/generate-firm';
 import { dayOf, dayToIso, isoToDay } from '../../src/model/dates';
 import { hasErrors } from '../../src/model/problems';
 import { type PlannedTask, planBounded, planSchedule } from '../../src/schedule/schedule';
+import { scheduleSheet } from '../../src/schedule/sheet';
 import { validatePlan } from '../../src/schedule/validate';
 import { read, sample } from '../support/workbook';
 
@@ -69,6 +70,16 @@ describe('planning the sample firm', () => {
     expect(keys).not.toContain('Helios CES Booth/Design concept');
     expect(keys.some((k) => k.startsWith('Marrow & Finch Pop-up Store/'))).toBe(false);
     expect(keys.some((k) => k.startsWith('Kestrel Sales Meeting/'))).toBe(false);
+  });
+
+  it('writes where each task is done on the Schedule: the task’s Location, else its project’s', () => {
+    const { result } = planOf(sample(), 10);
+    const sheet = scheduleSheet(result, day('2026-11-21'));
+    const header = sheet.values.findIndex((row) => row[0] === 'Project' && row[3] === 'Assignee');
+    expect(sheet.values[header][9]).toBe('Location');
+    const where = (task: string) => sheet.values.find((row) => row[0] === 'Helios CES Booth' && row[2] === task)?.[9];
+    expect(where('Install booth')).toBe('Las Vegas Convention Center, Central Hall');
+    expect(where('Paint and finish')).toBe('Northlight shop, 88 Foundry Road');
   });
 });
 
