@@ -96,7 +96,7 @@ describe('ATTAINMENT', () => {
     ]);
     expect(addon.customFunction('ATTAINMENT', [range('Quotas'), ''])).toEqual([
       ['ATTAINMENT cannot compute: 1 problem'],
-      ['projects is required: pass the Projects table with its header row, e.g. Projects!A1:P200'],
+      ['projects is required: pass the Projects table with its header row, e.g. Projects!A1:Q200'],
     ]);
     expect(addon.customFunction('ATTAINMENT', ['Owner', range('Projects')])).toEqual([
       ["ATTAINMENT cannot compute: 3 problems (cells count from each range's first row)"],
