@@ -7,9 +7,9 @@ import { generateFirm } from '../examples/generate-firm';
 import { dayOf } from '../src/model/dates';
 import { readWorkbook } from '../src/model/read';
 import { planSchedule } from '../src/schedule/schedule';
-import { buildTimeline } from '../src/timeline/grid';
 import type { Scale } from '../src/timeline/scale';
 import { timelineSheet } from '../src/timeline/sheet';
+import { buildTimeline } from '../src/timeline/views';
 
 const firm = generateFirm({ staff: 60, tasks: 500, months: 12, seed: 8 });
 const { plan } = readWorkbook(firm, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });

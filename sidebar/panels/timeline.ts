@@ -1,9 +1,10 @@
 // The Timeline panel: Gantt by project or "who is where" by person, for a range, scale and filters.
 
 import { dayToIso, isoToDay } from '../../src/model/dates';
-import { buildTimeline, type View } from '../../src/timeline/grid';
+import type { View } from '../../src/timeline/grid';
 import type { Scale } from '../../src/timeline/scale';
 import { timelineSheet } from '../../src/timeline/sheet';
+import { buildTimeline } from '../../src/timeline/views';
 import { h } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';

@@ -8,7 +8,8 @@ import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
 import type { ScheduleResult } from '../schedule/schedule';
 import { MARK } from '../timeline/colors';
-import { buildTimeline, DUE, MILESTONE, type TimelineCell, type TimelineGrid } from '../timeline/grid';
+import { DUE, MILESTONE, type TimelineCell, type TimelineGrid } from '../timeline/grid';
+import { projectTimeline } from '../timeline/projects';
 import { timelineSheet } from '../timeline/sheet';
 import { type ClientView, isPlannedProject, lateWords, personShown, shownProjects } from './view';
 
@@ -49,11 +50,7 @@ export function clientTimelineSheet(plan: Plan, schedule: ScheduleResult, view: 
     clients: plan.clients.filter((c) => nameKey(c.client) === nameKey(view.client)),
     projects: projects.map((p) => (p.projectManager && !managers.has(nameKey(p.projectManager)) ? { ...p, projectManager: undefined } : p)),
   };
-  const grid = buildTimeline(
-    own,
-    { ...schedule, tasks },
-    { view: 'project', clients: [view.client], scale: 'auto', today: view.generated },
-  );
+  const grid = projectTimeline(own, { ...schedule, tasks }, { clients: [view.client], scale: 'auto', today: view.generated });
   const sheet = timelineSheet(withoutInternals(grid, plan), dayToIso(view.generated));
   // Field by field: values and colours, plus layout; never the sheet's notes.
   return {

@@ -9,8 +9,8 @@ import { dayOf } from '../../src/model/dates';
 import { readWorkbook } from '../../src/model/read';
 import { sampleSheets } from '../../src/model/setup';
 import { planSchedule } from '../../src/schedule/schedule';
-import { buildTimeline } from '../../src/timeline/grid';
 import { timelineSheet } from '../../src/timeline/sheet';
+import { buildTimeline } from '../../src/timeline/views';
 import { addonWith, sampleAddon } from '../support/addon';
 
 const INPUTS = ['Clients', 'Staff', 'TimeOff', 'Projects', 'Tasks', 'Templates', 'Costs', 'Quotas', 'Settings'];

@@ -8,8 +8,8 @@ import { scheduleSheet } from '../../src/schedule/sheet';
 import { adviseStaffing } from '../../src/staffing/advisor';
 import { placeholderDemand } from '../../src/staffing/demand';
 import { staffingSheet } from '../../src/staffing/sheet';
-import { buildTimeline } from '../../src/timeline/grid';
 import { timelineSheet } from '../../src/timeline/sheet';
+import { buildTimeline } from '../../src/timeline/views';
 import { read, sample, TODAY } from '../support/workbook';
 
 /** The sample firm with an expert rigger still to hire, and no cost rate yet. */

@@ -4,9 +4,10 @@ import { dayOf, dayToIso, isoToDay } from '../../src/model/dates';
 import { planSchedule } from '../../src/schedule/schedule';
 import { clientColors, contrastWithBlack, MARK } from '../../src/timeline/colors';
 import { ganttRow } from '../../src/timeline/gantt';
-import { bucketWidth, buildTimeline, DUE, MILESTONE } from '../../src/timeline/grid';
+import { bucketWidth, DUE, MILESTONE } from '../../src/timeline/grid';
 import { bucketCount, chooseScale } from '../../src/timeline/scale';
 import { timelineSheet } from '../../src/timeline/sheet';
+import { buildTimeline } from '../../src/timeline/views';
 import { read, sample } from '../support/workbook';
 
 const day = (iso: string) => isoToDay(iso) as number;
