@@ -5,12 +5,12 @@ import { CalendarDay, isBlank, period } from '../model/cells';
 import { type Day, dateToDay, dayToIso } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { hasErrors } from '../model/problems';
-import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readWorkbook } from '../model/read';
+import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readPlan } from '../model/read';
 import { Settings } from '../model/settings';
 import { Clients, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from '../model/sheets';
 import { attainments } from '../quota/attainment';
 import { attainmentTable, type Wording } from '../quota/attainment-sheet';
-import { quotaProblems } from '../quota/checks';
+import { quotaErrors } from '../quota/checks';
 import { scheduledLoads, teamLoad } from '../quota/hours';
 import { plural, roundFigure } from '../quota/units';
 import { planSchedule, type ScheduleResult } from '../schedule/schedule';
@@ -44,7 +44,7 @@ function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string): { plan:
   if (!planned && !plan.quotas.some((q) => q.metric === 'Billable Hours')) return { plan };
   const work = contextSheets([Tasks, Staff, TimeOff, Templates]);
   if (!findTab(work, Tasks) || !findTab(work, Staff)) return { plan };
-  const full = readWorkbook({ ...work, ...raw }, { timeZone, today: today(timeZone), locale: sheetLocale() });
+  const full = readPlan({ ...work, ...raw }, { timeZone, today: today(timeZone), locale: sheetLocale() });
   if (hasErrors(full.problems)) return { plan };
   return { plan: full.plan, schedule: planned ? planSchedule(full.plan) : undefined };
 }
@@ -78,8 +78,8 @@ function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): u
   ]);
   if (wrong) return wrong;
   const raw = { ...contextSheets([Clients, Settings]), Quotas: quotaTable, Projects: projectTable };
-  const read = readWorkbook(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
-  const all = [...read.problems, ...quotaProblems(read.plan)];
+  const read = readPlan(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
+  const all = [...read.problems, ...quotaErrors(read.plan)];
   if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', 'compute', all);
   const { plan, schedule } = withPlan(raw, read, timeZone);
   const table = attainmentTable(attainments(plan, { asOf: asOf.value, schedule }), ATTAINMENT_WORDING);

@@ -5,7 +5,7 @@
 import type { RevokeRequest, ShareAccess, ShareOutcome, ShareReport, ShareRequest } from '../api';
 import type { Plan } from '../model/plan';
 import { ProblemsError } from '../model/problems';
-import { readWorkbook } from '../model/read';
+import { readPlan } from '../model/read';
 import { nameKey } from '../model/work';
 import { clientCopy } from '../share/copy';
 import { copyPlan } from '../share/plan';
@@ -110,7 +110,7 @@ export function shareClients(request: ShareRequest): ShareReport {
   const timeZone = timeZoneOf(ss);
   return withDocumentLock(() => {
     const day = today(timeZone);
-    const { plan, problems } = readWorkbook(readInputSheets(ss), { timeZone, today: day, locale: localeOf(ss) });
+    const { plan, problems } = readPlan(readInputSheets(ss), { timeZone, today: day, locale: localeOf(ss) });
     const blocking = blockingProblems(plan, problems);
     if (blocking.length) throw new Error(`Nothing was shared. Fix these first: ${new ProblemsError(blocking).message}`);
     const clients = clientsOnSheet(plan, textList(request?.clients, 'share with'));

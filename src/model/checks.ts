@@ -5,12 +5,22 @@ import { findCycles } from './graph';
 import { MAX_CREW } from './limits';
 import { type Plan, problemAt, type SheetName } from './plan';
 import { type Problem, quote } from './problems';
-import { Clients, Projects, Staff } from './sheets';
+import { Clients, type ProjectRow, Projects, Staff } from './sheets';
 import { formatRequirement, type Requirement } from './skills';
 import { addToLookup, nameKey, resolveAfter, type TaskLookup } from './work';
 
+/** What stops the workbook from being planned. */
 export function checkPlan(plan: Plan): Problem[] {
-  return [...rangeChecks(plan), ...duplicateChecks(plan), ...referenceChecks(plan), ...dependencyChecks(plan), ...skillChecks(plan)];
+  return [...rangeChecks(plan), ...duplicateChecks(plan), ...referenceChecks(plan), ...dependencyChecks(plan)];
+}
+
+/**
+ * What a person should also know, though nothing stops the plan: templates missing or not needed, and
+ * work no one on Staff can do. Custom functions answer from errors alone, so the script leaves these
+ * to the sidebar.
+ */
+export function planWarnings(plan: Plan): Problem[] {
+  return [...templateWarnings(plan), ...skillChecks(plan)];
 }
 
 type At = (sheet: SheetName, field: string, row: number, message: string, severity?: Problem['severity']) => Problem;
@@ -157,6 +167,35 @@ function readable(plan: Plan, spec: SheetSpec<Columns>): boolean {
   return !layout || Object.entries(spec.columns).every(([key, column]) => !column.required || layout.columns[key] !== undefined);
 }
 
+/** Projects whose Type is not in Templates, and whether they have tasks of their own to plan instead. */
+function unknownTypes(plan: Plan): { project: ProjectRow; planned: boolean }[] {
+  const types = new Set(plan.templates.map((t) => t.type && nameKey(t.type)));
+  const withTasks = new Set(plan.tasks.map((t) => t.project && nameKey(t.project)));
+  return plan.projects
+    .filter((p) => p.type && !types.has(nameKey(p.type)))
+    .map((project) => ({ project, planned: withTasks.has(nameKey(project.project)) }));
+}
+
+function templateWarnings(plan: Plan): Problem[] {
+  const here = at(plan);
+  const hasTemplates = Boolean(plan.layout.Templates);
+  // Without Templates, a project with no tasks has nothing to plan; with it, a Type its tasks make
+  // unneeded is only odd (a Type needed and missing is checkPlan's error).
+  return unknownTypes(plan)
+    .filter(({ planned }) => planned === hasTemplates)
+    .map(({ project: p }) =>
+      here(
+        'Projects',
+        'type',
+        p.row,
+        hasTemplates
+          ? `unknown template ${quote(p.type)} (the project has its own tasks, so it is not needed)`
+          : `no Templates sheet, so ${quote(p.project)} has no tasks to plan`,
+        'warning',
+      ),
+    );
+}
+
 function referenceChecks(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   const here = at(plan);
@@ -165,8 +204,6 @@ function referenceChecks(plan: Plan): Problem[] {
   const clients = new Set(plan.clients.map((c) => c.client && nameKey(c.client)));
   const staff = new Set(plan.staff.map((s) => s.name && nameKey(s.name)));
   const projects = new Set(plan.projects.map((p) => p.project && nameKey(p.project)));
-  const types = new Set(plan.templates.map((t) => t.type && nameKey(t.type)));
-  const projectsWithTasks = new Set(plan.tasks.map((t) => t.project && nameKey(t.project)));
 
   if (plan.layout.Clients && readable(plan, Clients)) {
     for (const p of plan.projects) {
@@ -175,26 +212,18 @@ function referenceChecks(plan: Plan): Problem[] {
       }
     }
   }
-  for (const p of plan.projects) {
-    if (!p.type || types.has(nameKey(p.type))) continue;
-    if (!plan.layout.Templates) {
-      if (!projectsWithTasks.has(nameKey(p.project))) {
-        problems.push(here('Projects', 'type', p.row, `no Templates sheet, so ${quote(p.project)} has no tasks to plan`, 'warning'));
-      }
-      continue;
+  if (plan.layout.Templates) {
+    for (const { project: p, planned } of unknownTypes(plan)) {
+      if (planned) continue;
+      problems.push(
+        here(
+          'Projects',
+          'type',
+          p.row,
+          `unknown template ${quote(p.type)} and the project has no tasks; add the type to Templates or tasks to Tasks`,
+        ),
+      );
     }
-    const planned = projectsWithTasks.has(nameKey(p.project));
-    problems.push(
-      here(
-        'Projects',
-        'type',
-        p.row,
-        planned
-          ? `unknown template ${quote(p.type)} (the project has its own tasks, so it is not needed)`
-          : `unknown template ${quote(p.type)} and the project has no tasks; add the type to Templates or tasks to Tasks`,
-        planned ? 'warning' : 'error',
-      ),
-    );
   }
   for (const t of plan.tasks) {
     if (projectsRead && t.project && !projects.has(nameKey(t.project))) {

@@ -1,7 +1,7 @@
 // Reads raw sheet values (as getValues() returns them) into a validated Plan and every problem found.
 
 import { CalendarDay, isBlank, normalizeName } from './cells';
-import { checkPlan } from './checks';
+import { checkPlan, planWarnings } from './checks';
 import { type Columns, readFields, type SheetSpec } from './columns';
 import { type Day, dateToDay, isoToDay, textToDay } from './dates';
 import { isDateCell } from './output';
@@ -205,7 +205,11 @@ function readSettings(tab: string, grid: Grid, { timeZone, locale = DEFAULT_LOCA
 
 const SHEETS = { Clients, Staff, TimeOff, Projects, Tasks, Templates, Costs, Quotas };
 
-export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult {
+/**
+ * The workbook as a plan, with what stops it from being planned: the problems found reading it and the
+ * errors across sheets. Enough for a custom function or a server call, which answer from errors alone.
+ */
+export function readPlan(raw: RawWorkbook, options: ReadOptions): ReadResult {
   const problems: Problem[] = [];
   const layout: Plan['layout'] = {};
   const tables: Record<string, unknown[]> = {};
@@ -242,4 +246,10 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult
     layout,
   } as Plan;
   return { plan, problems: problems.concat(checkPlan(plan)) };
+}
+
+/** readPlan, with the warnings a person should also see (the sidebar lists them). */
+export function readWorkbook(raw: RawWorkbook, options: ReadOptions): ReadResult {
+  const read = readPlan(raw, options);
+  return { plan: read.plan, problems: read.problems.concat(planWarnings(read.plan)) };
 }

@@ -4,7 +4,7 @@
 
 import { type Plan, problemAt } from '../model/plan';
 import { type Problem, quote } from '../model/problems';
-import type { Metric } from '../model/sheets';
+import type { Metric, QuotaRow } from '../model/sheets';
 import { nameKey } from '../model/work';
 import { accounts } from './accounts';
 import { quotaTarget } from './attainment';
@@ -32,6 +32,15 @@ function keys(names: readonly (string | undefined)[]): Set<string> {
   return new Set(names.filter((n): n is string => Boolean(n)).map(nameKey));
 }
 
+/** Rows a quota is computed for. */
+const counted = (q: QuotaRow) => Boolean(q.owner && q.metric && q.period && q.target > 0);
+
+/** A rate target over 100%: the one quota problem that stops ATTAINMENT (the rest are warnings). */
+function rateTargetProblem(plan: Plan, q: QuotaRow): Problem | undefined {
+  if (!counted(q) || METRIC_UNITS[q.metric] !== 'rate' || quotaTarget(q) <= 1) return undefined;
+  return problemAt(plan, 'Quotas', 'target', q.row, `an ${q.metric} target is a share of projects, up to 100% (e.g. 90%), got ${q.target}`);
+}
+
 function quotaRowProblems(plan: Plan): Problem[] {
   const problems: Problem[] = [];
   const people: Record<Role, Set<string>> = {
@@ -41,12 +50,9 @@ function quotaRowProblems(plan: Plan): Problem[] {
   };
   const seen = new Map<string, number>();
   for (const q of plan.quotas) {
-    if (!q.owner || !q.metric || !q.period || !(q.target > 0)) continue;
-    if (METRIC_UNITS[q.metric] === 'rate' && quotaTarget(q) > 1) {
-      problems.push(
-        problemAt(plan, 'Quotas', 'target', q.row, `an ${q.metric} target is a share of projects, up to 100% (e.g. 90%), got ${q.target}`),
-      );
-    }
+    if (!counted(q)) continue;
+    const rate = rateTargetProblem(plan, q);
+    if (rate) problems.push(rate);
     const role = ROLES[q.metric];
     const hasSheet = role === 'staff' ? plan.layout.Staff : plan.layout.Projects;
     if (hasSheet && !people[role].has(nameKey(q.owner))) {
@@ -129,6 +135,12 @@ function leftOutRows(plan: Plan): Problem[] {
   return problems;
 }
 
+/** Everything the Quotas panel reports about quotas: rate targets over 100%, then warnings. */
 export function quotaProblems(plan: Plan): Problem[] {
   return [...quotaRowProblems(plan), ...leftOutRows(plan)];
+}
+
+/** What stops quotas from being computed (ATTAINMENT shows errors only, so it needs no more). */
+export function quotaErrors(plan: Plan): Problem[] {
+  return plan.quotas.flatMap((q) => rateTargetProblem(plan, q) ?? []);
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, textToDay } from '../../src/model/dates';
 import { formatProblem } from '../../src/model/problems';
-import { rangeProblem, readWorkbook } from '../../src/model/read';
+import { rangeProblem, readPlan, readWorkbook } from '../../src/model/read';
 import { Projects, Staff, Tasks } from '../../src/model/sheets';
 import { sampleWith } from '../support/workbook';
 
@@ -76,5 +76,51 @@ describe('dates typed as text', () => {
     const raw = sampleWith({ 'Projects!F6': '12/14/2026' });
     expect(readWorkbook(raw, { timeZone: 'UTC', today: TODAY, locale: 'en_US' }).plan.projects[4].start).toBe(dayOf(2026, 12, 14));
     expect(messages(raw, 'en_GB')).toContain('Projects!F6: Start must be a date like 2026-11-21, got "12/14/2026"');
+  });
+});
+
+describe('warnings', () => {
+  const raw = (withTemplates: boolean) => ({
+    Projects: [
+      ['Project', 'Client', 'Type'],
+      ['Gala', 'Helios', 'Gala Night'],
+      ['Booth', 'Helios', 'Booth Build'],
+    ],
+    Tasks: [
+      ['Project', 'Task', 'Skills', 'Hours'],
+      ['Booth', 'Load in', 'Pyrotechnics', 8],
+    ],
+    Staff: [
+      ['Name', 'Skills'],
+      ['Ana', 'LED:3'],
+    ],
+    ...(withTemplates
+      ? {
+          Templates: [
+            ['Type', 'Task', 'Skills', 'Hours'],
+            ['Launch', 'Stage', 'LED', 8],
+          ],
+        }
+      : {}),
+  });
+
+  it('name a Type its project does not need, a project left with nothing to plan, and work no one can do', () => {
+    expect(messages(raw(true))).toEqual([
+      'Projects!C2: unknown template "Gala Night" and the project has no tasks; add the type to Templates or tasks to Tasks',
+      'Projects!C3: unknown template "Booth Build" (the project has its own tasks, so it is not needed)',
+      'Tasks!C2: no one on Staff has the skill "Pyrotechnics"; the task cannot be staffed',
+    ]);
+    expect(messages(raw(false))).toEqual([
+      'Projects!C2: no Templates sheet, so "Gala" has no tasks to plan',
+      'Tasks!C2: no one on Staff has the skill "Pyrotechnics"; the task cannot be staffed',
+    ]);
+  });
+
+  it('are left out of what custom functions read, which answer from the errors alone', () => {
+    for (const withTemplates of [true, false]) {
+      const full = readWorkbook(raw(withTemplates), { timeZone: 'UTC', today: TODAY }).problems;
+      const read = readPlan(raw(withTemplates), { timeZone: 'UTC', today: TODAY }).problems;
+      expect(read).toEqual(full.filter((p) => p.severity === 'error'));
+    }
   });
 });

@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/model/problems';
 import { type Attainment, attainments } from '../../src/quota/attainment';
 import { attainmentSheet, STATUS_COLORS } from '../../src/quota/attainment-sheet';
 import { attainmentSeries } from '../../src/quota/chart';
-import { quotaProblems } from '../../src/quota/checks';
+import { quotaErrors, quotaProblems } from '../../src/quota/checks';
 import { teamLoad } from '../../src/quota/hours';
 import { kpiSheet } from '../../src/quota/kpi-sheet';
 import { kpis } from '../../src/quota/kpis';
@@ -227,6 +227,21 @@ describe('on-time delivery', () => {
     expect(quotaProblems(read(raw).plan).map(formatProblem)).toContain(
       'Quotas!D3: an On-Time Rate target is a share of projects, up to 100% (e.g. 90%), got 150',
     );
+  });
+
+  it('gives ATTAINMENT exactly the errors the Quotas panel reports, without the warnings it does not show', () => {
+    const raw = agency([
+      ['Pat', 'On-Time Rate', '2026', 150],
+      ['Nobody', 'Revenue', '2026', 1000],
+      ['Pat', 'On-Time Rate', '2026', 150],
+    ]);
+    const all = quotaProblems(read(raw).plan);
+    expect(all.some((p) => p.severity === 'warning')).toBe(true);
+    expect(quotaErrors(read(raw).plan)).toEqual(all.filter((p) => p.severity === 'error'));
+    expect(quotaErrors(read(raw).plan).map(formatProblem)).toEqual([
+      'Quotas!D2: an On-Time Rate target is a share of projects, up to 100% (e.g. 90%), got 150',
+      'Quotas!D4: an On-Time Rate target is a share of projects, up to 100% (e.g. 90%), got 150',
+    ]);
   });
 
   it('warns at the cell of a delivered project without a Due date', () => {

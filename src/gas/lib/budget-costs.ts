@@ -3,7 +3,7 @@
 
 import type { Plan } from '../../model/plan';
 import type { Problem } from '../../model/problems';
-import { type RawWorkbook, readWorkbook } from '../../model/read';
+import { type RawWorkbook, readPlan } from '../../model/read';
 import { asTable } from './args';
 
 /** The plan with the costs range's rows, and the problems found in that range (cells count from its first row). */
@@ -12,7 +12,7 @@ export function withCostsRange(plan: Plan, costs: unknown): { plan: Plan; proble
   if (grid.length === 0) return { plan, problems: [] };
   // The projects travel along so Costs rows naming an unknown project are reported.
   const raw: RawWorkbook = { Projects: [['Project', 'Client'], ...plan.projects.map((p) => [p.project, p.client])], Costs: grid };
-  const read = readWorkbook(raw, { timeZone: plan.timeZone, today: plan.today, locale: plan.locale });
+  const read = readPlan(raw, { timeZone: plan.timeZone, today: plan.today, locale: plan.locale });
   const tab = read.plan.layout.Costs?.tab ?? 'Costs';
   return {
     plan: { ...plan, costs: read.plan.costs, layout: { ...plan.layout, Costs: read.plan.layout.Costs } },

@@ -3,7 +3,7 @@
 import { type BaselineRow, readBaseline } from '../../model/baseline';
 import type { Plan } from '../../model/plan';
 import { hasErrors } from '../../model/problems';
-import { columnValues, findTab, type RawWorkbook, rangeProblem, readWorkbook } from '../../model/read';
+import { columnValues, findTab, type RawWorkbook, rangeProblem, readPlan } from '../../model/read';
 import { Settings } from '../../model/settings';
 import { Projects, Staff, Tasks, Templates, TimeOff } from '../../model/sheets';
 import { problemsColumn, rangesColumn } from './answer';
@@ -54,7 +54,7 @@ export function planFromRanges(
     const tab = findTab(raw, Settings) ?? 'Settings';
     raw[tab] = [...(raw[tab] ?? [['Key', 'Value']]), ['Plan Start', planStart]];
   }
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
+  const { plan, problems } = readPlan(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
   const given = ranges.Baseline !== undefined && ranges.Baseline !== '';
   const baseline = given ? readBaseline(asTable(ranges.Baseline), 'baseline', timeZone) : undefined;
   if (baseline) for (const p of baseline.problems) problems.push(p);

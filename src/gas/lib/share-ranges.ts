@@ -4,7 +4,7 @@
 
 import type { Plan } from '../../model/plan';
 import { columnLetter, type Problem } from '../../model/problems';
-import { type RawWorkbook, rangeProblem, readWorkbook } from '../../model/read';
+import { type RawWorkbook, rangeProblem, readPlan } from '../../model/read';
 import { Settings } from '../../model/settings';
 import { Clients, Projects, Staff, Tasks, Templates, TimeOff } from '../../model/sheets';
 import { blockingProblems } from '../../share/targets';
@@ -42,7 +42,7 @@ export function clientViewInput(ranges: { Projects: unknown; Tasks: unknown; Sta
   if (wrong) return { timeZone, message: wrong };
   const raw: RawWorkbook = { ...contextSheets(context), Projects: projects, Tasks: tasks };
   if (withStaff) raw.Staff = staff;
-  const { plan, problems } = readWorkbook(raw, { timeZone, today: today(timeZone), locale: localeOf(ss) });
+  const { plan, problems } = readPlan(raw, { timeZone, today: today(timeZone), locale: localeOf(ss) });
   const errors = blockingProblems(plan, withStaff ? problems : withoutStaffChecks(plan, problems));
   if (!errors.length) return { plan, timeZone };
   return { timeZone, message: problemsColumn('CLIENTVIEW', 'read the sheets', errors, 'in the ranges passed, cells') };
