@@ -4,19 +4,10 @@
 // formula reads the workbook the way the panels do. Sheets recalculates a formula when its ranges
 // change, not when these sheets do.
 
-import { findTab, type Grid, type RawWorkbook } from '../../model/read';
+import type { RawWorkbook } from '../../model/read';
+import { readTabs, type SheetSpec } from './spreadsheet';
 
-/** A sheet by name, as the sheet specs name them. */
-export type SheetSpec = { name: string; aliases: readonly string[] };
-
-/** The tabs holding these sheets (by name or alias), with their values; absent sheets are left out. */
+/** This spreadsheet's tabs holding these sheets, with their values (see readTabs). */
 export function contextSheets(specs: readonly SheetSpec[]): RawWorkbook {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tabs: Record<string, Grid> = Object.fromEntries(ss.getSheets().map((s) => [s.getName(), []]));
-  const raw: RawWorkbook = {};
-  for (const spec of specs) {
-    const tab = findTab(tabs, spec);
-    if (tab !== undefined) raw[tab] = (ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet).getDataRange().getValues();
-  }
-  return raw;
+  return readTabs(SpreadsheetApp.getActiveSpreadsheet(), specs);
 }

@@ -9,8 +9,8 @@ import { Projects, Staff, Tasks, Templates, TimeOff } from '../../model/sheets';
 import { problemsColumn, rangesColumn } from './answer';
 import { asTable, sheetLocale, sheetTimeZone } from './args';
 import { today } from './clock';
-import type { SheetSpec } from './context';
 import { contextSheets } from './context';
+import type { SheetSpec } from './spreadsheet';
 
 export interface RangePlan {
   plan?: Plan;

@@ -19,16 +19,23 @@ export function localeOf(ss: Spreadsheet): string {
   return ss.getSpreadsheetLocale() || 'en_US';
 }
 
-/** The input sheets present, each read with a single getValues(). */
-export function readInputSheets(ss: Spreadsheet): RawWorkbook {
-  const tabs: Record<string, Grid> = {};
-  for (const sheet of ss.getSheets()) tabs[sheet.getName()] = [];
+/** A sheet by name, as the sheet specs name them. */
+export type SheetSpec = { name: string; aliases: readonly string[] };
+
+/** The tabs holding these sheets (by name or alias), each read with a single getValues(); absent sheets are left out. */
+export function readTabs(ss: Spreadsheet, specs: readonly SheetSpec[]): RawWorkbook {
+  const tabs: Record<string, Grid> = Object.fromEntries(ss.getSheets().map((s) => [s.getName(), []]));
   const raw: RawWorkbook = {};
-  for (const spec of [...INPUT_SHEETS, Settings]) {
+  for (const spec of specs) {
     const tab = findTab(tabs, spec);
     if (tab !== undefined) raw[tab] = (ss.getSheetByName(tab) as Sheet).getDataRange().getValues();
   }
   return raw;
+}
+
+/** The input sheets present. */
+export function readInputSheets(ss: Spreadsheet): RawWorkbook {
+  return readTabs(ss, [...INPUT_SHEETS, Settings]);
 }
 
 export function toCells(grid: Grid, timeZone: string): Cell[][] {
