@@ -11,7 +11,25 @@ import { taskKey } from './baseline';
 import type { Placement } from './changes';
 import type { PlannedTask } from './schedule';
 
+/** What kind of reason: the words a client may read are chosen by it (notify/client-summary.ts). */
+export type CauseKind =
+  | 'not on staff'
+  | 'leaves'
+  | 'starts'
+  | 'skills'
+  | 'time off'
+  | 'pin'
+  | 'start'
+  | 'hours'
+  | 'waits'
+  | 'room'
+  | 'replan'
+  | 'new'
+  | 'unstaffable'
+  | 'gone';
+
 export interface Cause {
+  kind: CauseKind;
   /** The cell that says so, e.g. "TimeOff!A12"; absent when no one cell does. */
   cell?: string;
   text: string;
@@ -49,16 +67,25 @@ function crewCauses(plan: Plan, item: WorkItem, was: Placement): Cause[] {
   for (const name of was.crew) {
     const person = plan.staff.find((s) => nameKey(s.name) === nameKey(name));
     if (!person) {
-      causes.push({ text: `${name} is no longer on Staff` });
+      causes.push({ kind: 'not on staff', text: `${name} is no longer on Staff` });
       continue;
     }
     if (person.endDate !== undefined && person.endDate < to)
-      causes.push({ cell: cellOf(plan, 'Staff', 'endDate', person.row), text: `${person.name} leaves ${shortDate(person.endDate)}` });
+      causes.push({
+        kind: 'leaves',
+        cell: cellOf(plan, 'Staff', 'endDate', person.row),
+        text: `${person.name} leaves ${shortDate(person.endDate)}`,
+      });
     if (person.startDate !== undefined && person.startDate > from)
-      causes.push({ cell: cellOf(plan, 'Staff', 'startDate', person.row), text: `${person.name} starts ${shortDate(person.startDate)}` });
+      causes.push({
+        kind: 'starts',
+        cell: cellOf(plan, 'Staff', 'startDate', person.row),
+        text: `${person.name} starts ${shortDate(person.startDate)}`,
+      });
     const short = item.requirements.filter((r) => (person.skills.skills.get(r.skill) ?? 0) < r.level);
     if (short.length === item.requirements.length && short.length)
       causes.push({
+        kind: 'skills',
         cell: cellOf(plan, 'Staff', 'skills', person.row),
         text: `${person.name}'s skills no longer cover ${short.map((r) => formatRequirement({ ...r, count: 1 })).join(', ')}`,
       });
@@ -69,7 +96,7 @@ function crewCauses(plan: Plan, item: WorkItem, was: Placement): Cause[] {
       if (off.from > to || until < from) continue;
       const hours = off.hoursPerDay === undefined ? '' : `${off.hoursPerDay} h `;
       const who = holiday ? 'company holiday' : `${person.name} ${hours}off`;
-      causes.push({ cell: cellOf(plan, 'TimeOff', 'name', off.row), text: `${who} ${span(off.from, off.to)}` });
+      causes.push({ kind: 'time off', cell: cellOf(plan, 'TimeOff', 'name', off.row), text: `${who} ${span(off.from, off.to)}` });
     }
   }
   return causes;
@@ -81,16 +108,20 @@ function rowCauses(plan: Plan, item: WorkItem, task: PlannedTask, was: Placement
   const fromTasks = item.source.sheet === 'Tasks';
   const crew = new Set(was.crew.map(nameKey));
   if (fromTasks && item.pinned.some((p) => !crew.has(nameKey(p))))
-    causes.push({ cell: cellOf(plan, 'Tasks', 'assignee', item.source.row), text: `pinned to ${item.pinned.join(', ')}` });
+    causes.push({ kind: 'pin', cell: cellOf(plan, 'Tasks', 'assignee', item.source.row), text: `pinned to ${item.pinned.join(', ')}` });
   if (item.earliest !== undefined && was.start !== undefined && item.earliest > was.start) {
     const own = fromTasks && plan.tasks.find((t) => t.row === item.source.row)?.start !== undefined;
     const cell = own ? cellOf(plan, 'Tasks', 'start', item.source.row) : cellOf(plan, 'Projects', 'start', item.project.row);
-    causes.push({ cell, text: `not before ${shortDate(item.earliest)}` });
+    causes.push({ kind: 'start', cell, text: `not before ${shortDate(item.earliest)}` });
   }
   if (row?.hours !== undefined && Math.abs(row.hours - task.hours) > 0.01 && fromTasks) {
     const field = item.status === 'In Progress' ? 'percentDone' : 'hours';
     const round = (h: number) => Math.round(h * 10) / 10;
-    causes.push({ cell: cellOf(plan, 'Tasks', field, item.source.row), text: `${round(task.hours)} h to do (was ${round(row.hours)})` });
+    causes.push({
+      kind: 'hours',
+      cell: cellOf(plan, 'Tasks', field, item.source.row),
+      text: `${round(task.hours)} h to do (was ${round(row.hours)})`,
+    });
   }
   return causes;
 }
@@ -102,7 +133,7 @@ function planCauses(ctx: CauseContext, was: Placement): Cause[] {
   for (const dep of item.after) {
     const pred = moved.get(taskKey(items[dep].project.project, items[dep].name))?.task;
     if (pred && pred.state !== 'unstaffable' && was.start !== undefined && pred.end >= was.start)
-      causes.push({ text: `waits for ${pred.key}, which now ends ${shortDate(pred.end)}` });
+      causes.push({ kind: 'waits', text: `waits for ${pred.key}, which now ends ${shortDate(pred.end)}` });
   }
   if (causes.length || was.start === undefined) return causes;
   const crew = new Set(was.crew.map(nameKey));
@@ -110,7 +141,7 @@ function planCauses(ctx: CauseContext, was: Placement): Cause[] {
   const to = was.end ?? from;
   for (const { task } of moved.values()) {
     if (task.key === item.key || task.state === 'unstaffable' || task.start > to || task.end < from) continue;
-    if (task.crew.some((c) => crew.has(nameKey(c.name)))) causes.push({ text: `makes room for ${task.key}` });
+    if (task.crew.some((c) => crew.has(nameKey(c.name)))) causes.push({ kind: 'room', text: `makes room for ${task.key}` });
     if (causes.length === 2) break;
   }
   return causes;
@@ -128,17 +159,17 @@ export function causesOf(ctx: CauseContext): Cause[] {
   if (!was) {
     const cell =
       item.source.sheet === 'Tasks' ? cellOf(plan, 'Tasks', 'task', item.source.row) : cellOf(plan, 'Projects', 'type', item.project.row);
-    return [{ cell, text: item.source.sheet === 'Tasks' ? 'new task' : `new work from the ${item.project.type} template` }];
+    return [{ kind: 'new', cell, text: item.source.sheet === 'Tasks' ? 'new task' : `new work from the ${item.project.type} template` }];
   }
-  if (task.state === 'unstaffable') return [{ text: task.why.replace(/^Cannot be staffed: /, '').replace(/\.$/, '') }];
+  if (task.state === 'unstaffable') return [{ kind: 'unstaffable', text: task.why.replace(/^Cannot be staffed: /, '').replace(/\.$/, '') }];
   const causes = [...crewCauses(plan, item, was), ...rowCauses(plan, item, task, was, row), ...planCauses(ctx, was)];
-  return causes.length ? causes : [{ text: BY_MODE[ctx.mode] ?? BY_MODE.Keep }];
+  return causes.length ? causes : [{ kind: 'replan', text: BY_MODE[ctx.mode] ?? BY_MODE.Keep }];
 }
 
 /** Why a published task is no longer planned. */
 export function goneCause(plan: Plan, row: BaselineRow, item: WorkItem | undefined): Cause {
-  if (!item) return { text: `${row.project}/${row.task} is no longer in Tasks` };
+  if (!item) return { kind: 'gone', text: `${row.project}/${row.task} is no longer in Tasks` };
   if (item.status === 'Done' && item.source.sheet === 'Tasks')
-    return { cell: cellOf(plan, 'Tasks', 'status', item.source.row), text: 'done' };
-  return { cell: cellOf(plan, 'Projects', 'status', item.project.row), text: `project ${item.project.status}` };
+    return { kind: 'gone', cell: cellOf(plan, 'Tasks', 'status', item.source.row), text: 'done' };
+  return { kind: 'gone', cell: cellOf(plan, 'Projects', 'status', item.project.row), text: `project ${item.project.status}` };
 }

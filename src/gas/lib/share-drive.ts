@@ -3,6 +3,8 @@
 // Crewsheet can read, never a viewer): the spreadsheet it was made from, the client it was made for,
 // and the ids of the viewers Crewsheet added, so Revoke removes exactly those and no one else.
 
+import { fingerprint } from '../../notify/fingerprint';
+
 type File = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
 
@@ -33,14 +35,7 @@ function drive(): GoogleAppsScript.Drive {
 }
 
 /** A short, stable mark for a client (names may be longer than an app property holds). */
-export function clientMark(key: string): string {
-  const fnv = (seed: number) => {
-    let h = seed;
-    for (const ch of key) h = Math.imul(h ^ (ch.codePointAt(0) as number), 16777619);
-    return (h >>> 0).toString(16).padStart(8, '0');
-  };
-  return fnv(2166136261) + fnv(0x9e3779b9);
-}
+export const clientMark = fingerprint;
 
 function copyFile(file: File): CopyFile {
   const properties = (file.appProperties ?? {}) as Record<string, string>;
