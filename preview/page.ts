@@ -5,7 +5,7 @@
 const STYLE = `
   * { box-sizing: border-box; }
   body { margin: 0; font: 13px Roboto, Arial, sans-serif; display: grid; grid-template-columns: 1fr 320px; grid-template-rows: auto auto 1fr auto; height: 100vh; color: #202124; }
-  body[data-mode=copy] { grid-template-columns: 1fr; }
+  body[data-mode=copy], body[data-mode=outbox] { grid-template-columns: 1fr; }
   header { grid-column: 1 / -1; padding: 8px 12px; background: #f1f3f4; border-bottom: 1px solid #dadce0; display: flex; gap: 12px; align-items: center; }
   header h1 { font-size: 15px; margin: 0; }
   header .hint { color: #5f6368; }
@@ -46,7 +46,7 @@ const STYLE = `
 `;
 
 const BODY = {
-  workbook: `<header><h1>Crewsheet preview</h1><span class="hint">The built add-on on an in-memory copy of the sample workbook. Nothing leaves this machine.</span><button id="undo" type="button" disabled title="Undo (Ctrl+Z)">Undo</button><button id="reset" type="button">Reset workbook</button></header>
+  workbook: `<header><h1>Crewsheet preview</h1><span class="hint">The built add-on on an in-memory copy of the sample workbook. Nothing leaves this machine.</span><button id="undo" type="button" disabled title="Undo (Ctrl+Z)">Undo</button><button id="reset" type="button">Reset workbook</button><a id="outbox" href="/outbox" target="_blank" title="What the add-on sent: email and calendar events">Outbox</a></header>
 <div id="bar"><span id="address" aria-label="Cell"></span><input id="formula" aria-label="Formula" placeholder="Select a cell and type; or type =SKILLMATCH(...) or another Crewsheet function and press Enter"><span id="status" role="status" aria-live="polite"></span><span id="error" role="alert"></span></div>
 <div id="grid" role="grid" aria-label="Sheet" tabindex="0"></div>
 <iframe id="sidebar" title="Crewsheet sidebar" src="/sidebar"></iframe>
@@ -55,9 +55,13 @@ const BODY = {
 <div id="bar"><span id="address" aria-label="Cell"></span><input id="formula" aria-label="Cell value" readonly></div>
 <div id="grid" role="grid" aria-label="Sheet" aria-readonly="true" tabindex="0"></div>
 <nav id="tabs" aria-label="Sheets"></nav>`,
+  outbox: `<header><h1 id="title">Outbox</h1><span class="hint">Preview only: the email Crewsheet sent and the events on its calendars, as recipients get them. Nothing leaves this machine.</span></header>
+<div id="bar"><span id="address" aria-label="Cell"></span><input id="formula" aria-label="Cell value" readonly></div>
+<div id="grid" role="grid" aria-label="Sheet" aria-readonly="true" tabindex="0"></div>
+<nav id="tabs" aria-label="Sheets"></nav>`,
 };
 
-/** The page for the workbook (editable, with the sidebar) or a client copy (read-only). */
+/** The page for the workbook (editable, with the sidebar), a client copy or the Outbox (read-only). */
 export function page(mode: keyof typeof BODY): string {
   return `<!DOCTYPE html>
 <html lang="en">

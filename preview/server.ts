@@ -5,12 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dayToIso, isoToDay } from '../src/model/dates';
 import type { Edit } from './edits';
 import { formulaCells } from './gas/formulas';
 import type { FakeSheet } from './gas/spreadsheet';
 import { page, SHIM } from './page';
 import { type PreviewSession, type SessionOptions, startSession } from './session';
-import { sheetView, tabView } from './view';
+import { sheetView, tabView, textView } from './view';
 
 async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -66,6 +67,41 @@ function copyView(session: PreviewSession, id: string) {
   return { title: file.name, sheets: tabs.map((t) => tabView(t, session.ss.timeZone)) };
 }
 
+/** What the add-on sent: email, the Crewsheet calendars' events, and the invitations Calendar emailed. */
+function outboxView(session: PreviewSession) {
+  const { mail, calendar } = session.services;
+  const email = [['#', 'To', 'Subject', 'Body'], ...mail.sent.map((m, i) => [String(i + 1), m.to.join(', '), m.subject, m.body])];
+  const events = [
+    ['Calendar', 'Event', 'Days', 'Location', 'Guests', 'Description'],
+    ...[...calendar.calendars.values()].flatMap((c) =>
+      calendar.events(c.id).map((e) => {
+        const last = e.end.date ? dayToIso((isoToDay(e.end.date) as number) - 1) : (e.end.dateTime ?? '');
+        const first = e.start.date ?? e.start.dateTime ?? '';
+        return [
+          `${c.summary}${c.deleted ? ' (deleted)' : ''}`,
+          e.summary ?? '',
+          first === last ? first : `${first} – ${last}`,
+          e.location ?? '',
+          e.attendees.map((a) => a.email).join(', '),
+          e.description ?? '',
+        ];
+      }),
+    ),
+  ];
+  const invitations = [
+    ['#', 'To', 'Kind', 'Event', 'Calendar'],
+    ...calendar.notices.map((n, i) => [String(i + 1), n.to, n.kind, n.summary, n.calendar]),
+  ];
+  return {
+    title: 'Outbox',
+    sheets: [
+      textView('Email', email, [40, 260, 320, 600]),
+      textView('Calendar', events, [220, 300, 200, 260, 320, 600]),
+      textView('Invitations', invitations, [40, 260, 160, 320, 220]),
+    ],
+  };
+}
+
 /** Runs a sidebar call; a call that wrote leaves formulas due and the grid's undo history behind. */
 function runAddon(session: PreviewSession, name: string, args: unknown[]) {
   const from = session.ss.log.calls.length;
@@ -109,6 +145,8 @@ export async function startPreview(
         return send(response, 200, 'text/html', session.sidebarHtml.replace('<head>', `<head>${SHIM}`));
       }
       if (get && copy && !copy[1]) return send(response, 200, 'text/html', page('copy'));
+      if (get && url.pathname === '/outbox') return send(response, 200, 'text/html', page('outbox'));
+      if (get && url.pathname === '/api/outbox') return json(response, outboxView(session));
       if (get && copy) {
         const view = copyView(session, copy[2]);
         return view

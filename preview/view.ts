@@ -96,6 +96,31 @@ function copyCell(data: FakeCellData | undefined, timeZone: string): CellView {
   });
 }
 
+/** Rows of text as a read-only sheet (the preview's Outbox); a long cell shows its first line, all of it in the note. */
+export function textView(name: string, rows: readonly (readonly string[])[], widths: readonly number[]): SheetView {
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  return {
+    name,
+    columns,
+    frozenRows: 1,
+    frozenColumns: 0,
+    widths: Array.from({ length: columns }, (_, c) => widths[c] ?? null),
+    truncated: false,
+    rows: rows.map((row, r) =>
+      Array.from({ length: columns }, (_, c) => {
+        const text = row[c] ?? '';
+        const line = text.split('\n')[0];
+        return compact({
+          text: line === text ? text : `${line} …`,
+          bold: r === 0,
+          bg: r === 0 ? '#e8eaed' : undefined,
+          note: line === text ? undefined : text,
+        });
+      }),
+    ),
+  };
+}
+
 /** A client copy's sheet, as the client opening it sees it. */
 export function tabView(tab: FakeTab, timeZone: string): SheetView {
   const lastColumn = Math.max(0, ...tab.rows.map((r) => r.length));

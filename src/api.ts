@@ -64,6 +64,82 @@ export interface ShareReport {
   outcomes: ShareOutcome[];
 }
 
+/** A staff calendar event, as the Plan panel asks for it: one per task in the coming weeks. */
+export interface AgendaEvent {
+  /** The task's fingerprint: the same task keeps its event from one publish to the next. */
+  key: string;
+  title: string;
+  location: string;
+  description: string;
+  /** First and last day, ISO, in the spreadsheet's time zone. */
+  start: string;
+  end: string;
+  /** Staff emails, each invited as a guest. */
+  guests: string[];
+}
+
+export interface StaffMail {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** Why a client's date moved, in words fit for the client (see notify/client-summary.ts). */
+export type ClientReason =
+  | 'team'
+  | 'start'
+  | 'estimate'
+  | 'follows'
+  | 'other work'
+  | 'plan'
+  | 'new'
+  | 'to be confirmed'
+  | 'paused'
+  | 'removed';
+
+export interface ClientMove {
+  project: string;
+  task: string;
+  /** ISO days, as published and as planned now; absent when there were (are) none. */
+  before?: { start: string; end: string };
+  after?: { start: string; end: string };
+  reasons: ClientReason[];
+}
+
+/** What moved for one client; the server checks it against the sheets and writes the email itself. */
+export interface ClientSummary {
+  client: string;
+  moves: ClientMove[];
+}
+
+export interface NotifyRequest {
+  /** The events the Crewsheet calendar should hold from today on; `newCalendar` starts a new calendar. */
+  calendar?: { events: AgendaEvent[]; newCalendar?: boolean };
+  staffMail?: StaffMail[];
+  clientMail?: ClientSummary[];
+}
+
+export interface NotifyAccess {
+  calendar: ShareAccess;
+  mail: ShareAccess;
+}
+
+export interface ChannelOutcome {
+  channel: string;
+  /** What was done, in words: "12 events created, 3 updated, 1 removed, 20 unchanged." */
+  done: string;
+  /** Each failure: what, and why. */
+  failed: string[];
+  /** Why the rest was not attempted, and that it is kept for the next try. */
+  stopped?: string;
+}
+
+export interface NotifyReport {
+  outcomes: ChannelOutcome[];
+  /** The remembered calendar is gone: the panel offers to start a new one. */
+  calendarMissing?: boolean;
+}
+
 export interface SidebarApi {
   /** One read of every sheet. */
   getWorkbook(): WorkbookSnapshot;
@@ -81,6 +157,10 @@ export interface SidebarApi {
   shareClients(request: ShareRequest): ShareReport;
   /** Removes the viewers Share added to each client's copy. */
   revokeClients(request: RevokeRequest): ShareReport;
+  /** Whether staff calendars and email may be used yet, and where to allow each. */
+  notifyAccess(): NotifyAccess;
+  /** Sends what is new of the published plan: calendar events, staff emails, client summaries. */
+  sendNotifications(request: NotifyRequest): NotifyReport;
 }
 
 export type { OutputSheetName, SharedTask, ShareRecord };

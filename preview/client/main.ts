@@ -69,11 +69,10 @@ function showSheets(sheets: SheetView[], active?: string): void {
   if (sheet) grid.show(sheet);
 }
 
-/** A client copy, as its viewer sees it: the same grid, nothing to type into. */
-async function openCopy(): Promise<void> {
-  const id = location.pathname.split('/').pop() ?? '';
+/** A client copy as its viewer sees it, or the Outbox: the same grid, nothing to type into. */
+async function openReadOnly(path: string): Promise<void> {
   try {
-    const copy = await call<{ title: string; sheets: SheetView[] }>('GET', `/api/copy/${encodeURIComponent(id)}`);
+    const copy = await call<{ title: string; sheets: SheetView[] }>('GET', path);
     document.title = copy.title;
     $('title').textContent = copy.title;
     showSheets(copy.sheets);
@@ -188,5 +187,7 @@ function openWorkbook(): void {
   void serially(refresh);
 }
 
-if (document.body.dataset.mode === 'copy') void openCopy();
+const mode = document.body.dataset.mode;
+if (mode === 'copy') void openReadOnly(`/api/copy/${encodeURIComponent(location.pathname.split('/').pop() ?? '')}`);
+else if (mode === 'outbox') void openReadOnly('/api/outbox');
 else openWorkbook();

@@ -1,9 +1,10 @@
-// In-memory Drive (v3) and Sheets (v4) advanced services, and ScriptApp's scope checks, as client copies
+// In-memory Drive (v3) and Sheets (v4) advanced services, as client copies
 // use them: files with private app properties and permissions, spreadsheets with typed cells. Behaves
 // like the real services where Crewsheet depends on it (errors included) and logs every call, so tests
 // can count writes and see exactly what a client would see.
 
-export const DRIVE_FILE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
+import { DRIVE_FILE_SCOPE, type FakeAuthorization } from './authorization';
+
 const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
 
 export interface FakePermission {
@@ -81,15 +82,21 @@ export class FakeDrive {
   readonly calls: { method: string; fileId?: string }[] = [];
   /** Each batchUpdate's requests, in order, for tests that look at how a copy was written. */
   readonly batches: { fileId: string; requests: Record<string, unknown>[] }[] = [];
-  /** Scopes the user has granted; the preview grants Share's from the start. */
-  readonly granted = new Set<string>([DRIVE_FILE_SCOPE]);
   readonly owner = 'preview@example.com';
   /** Addresses Drive refuses to share with (e.g. no such account and no notification possible). */
   readonly refused = new Set<string>();
   private nextId = 1;
   private clock = 0;
 
-  constructor(private readonly restricted: { on: boolean }) {}
+  constructor(
+    private readonly restricted: { on: boolean },
+    private readonly auth: FakeAuthorization,
+  ) {}
+
+  /** Scopes the user has granted (every service's); the preview grants them all from the start. */
+  get granted(): Set<string> {
+    return this.auth.granted;
+  }
 
   count(method: string, fileId?: string): number {
     return this.calls.filter((c) => c.method === method && (fileId === undefined || c.fileId === fileId)).length;
@@ -106,7 +113,7 @@ export class FakeDrive {
 
   private enter(method: string, fileId?: string): void {
     if (this.restricted.on) throw new Error(`You do not have permission to call ${method}`);
-    if (!this.granted.has(DRIVE_FILE_SCOPE)) throw new Error('Authorization is required to perform that action.');
+    this.auth.need(DRIVE_FILE_SCOPE);
     this.calls.push({ method, fileId });
   }
 
@@ -245,22 +252,6 @@ export class FakeDrive {
         Object.assign(file, { name: draft.name, tabs: draft.tabs });
         return { spreadsheetId, replies };
       },
-    },
-  };
-
-  /** ScriptApp's authorization calls, for scopes asked at first use. */
-  readonly authorization = {
-    AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
-    getAuthorizationInfo: (_mode: unknown, scopes?: string[]) => {
-      const missing = (scopes ?? [DRIVE_FILE_SCOPE]).filter((s) => !this.granted.has(s));
-      return {
-        getAuthorizationStatus: () => (missing.length ? 'REQUIRED' : 'NOT_REQUIRED'),
-        getAuthorizationUrl: () => (missing.length ? 'https://script.google.com/macros/d/preview/authorize' : null),
-        getAuthorizedScopes: () => (scopes ?? []).filter((s) => this.granted.has(s)),
-      };
-    },
-    requireScopes: (_mode: unknown, scopes: string[]) => {
-      if (scopes.some((s) => !this.granted.has(s))) throw new Error('Authorization is required to perform that action.');
     },
   };
 

@@ -1,7 +1,10 @@
 // The Apps Script globals Crewsheet uses, backed by the in-memory spreadsheet. Every access to a
 // service is recorded, so a test can prove that loading the script touches none of them.
 
+import { FakeAuthorization } from './authorization';
+import { FakeCalendar } from './calendar';
 import { FakeDrive } from './drive';
+import { FakeMail } from './mail';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility, type FakeSpreadsheet, type FakeValidation } from './spreadsheet';
 
 export interface MenuRecord {
@@ -67,8 +70,39 @@ export interface FakeServices {
   touched: string[];
   /** While true, calls that need authorization fail, as in a custom function. */
   restricted: { on: boolean };
+  /** The scopes granted, and each requireScopes call. */
+  auth: FakeAuthorization;
   /** Drive and the Sheets API, for client copies. */
   drive: FakeDrive;
+  /** The Calendar API, for staff calendars. */
+  calendar: FakeCalendar;
+  mail: FakeMail;
+  /** The document's properties (PropertiesService.getDocumentProperties). */
+  properties: Map<string, string>;
+}
+
+/** A Properties store over a map, as PropertiesService returns it. */
+function propertyStore(map: Map<string, string>, restricted: { on: boolean }) {
+  /** Custom functions may read properties, not write them. */
+  const writable = (method: string) => {
+    if (restricted.on) throw new Error(`You do not have permission to call ${method}`);
+  };
+  const store = {
+    getProperty: (key: string) => map.get(key) ?? null,
+    setProperty: (key: string, value: string) => {
+      writable('setProperty');
+      map.set(key, String(value));
+      return store;
+    },
+    deleteProperty: (key: string) => {
+      writable('deleteProperty');
+      map.delete(key);
+      return store;
+    },
+    getProperties: () => Object.fromEntries(map),
+    getKeys: () => [...map.keys()],
+  };
+  return store;
 }
 
 const WRITE_METHODS = /^(set|insert|delete|move|clear|create|add|remove|share)/;
@@ -113,13 +147,18 @@ function guarded<T extends object>(target: T, restricted: { on: boolean }): T {
 
 export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'): FakeServices {
   const restricted = { on: false };
+  const auth = new FakeAuthorization();
   const services: FakeServices = {
     globals: {},
     ui: new FakeUi(),
     lock: new FakeLock(),
     touched: [],
     restricted,
-    drive: new FakeDrive(restricted),
+    auth,
+    drive: new FakeDrive(restricted, auth),
+    calendar: new FakeCalendar(restricted, auth),
+    mail: new FakeMail(restricted, auth),
+    properties: new Map(),
   };
   const spreadsheet = guarded(ss, services.restricted);
   const SpreadsheetApp = {
@@ -177,7 +216,10 @@ export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'):
   };
   const ScriptApp = {
     AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
-    ...services.drive.authorization,
+    ...auth.scriptApp,
+  };
+  const PropertiesService = {
+    getDocumentProperties: () => propertyStore(services.properties, services.restricted),
   };
   const Logger = { log: () => Logger };
 
@@ -188,8 +230,11 @@ export function createServices(ss: FakeSpreadsheet, scriptTimeZone = 'Etc/UTC'):
     Session,
     ScriptApp,
     Logger,
+    PropertiesService,
     Drive: services.drive.drive,
     Sheets: services.drive.sheets,
+    Calendar: services.calendar.service,
+    MailApp: services.mail.service,
   };
   for (const [name, service] of Object.entries(plain)) services.globals[name] = watched(name, service, services);
   return services;

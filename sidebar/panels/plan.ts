@@ -12,6 +12,7 @@ import { server } from '../server';
 import { actionButton, checkbox, linked, messageArea, problemList, progress, section, showMessage } from '../ui';
 import { firstSteps, type LoadedWorkbook, loadWorkbook, proposalsFromSettings } from '../workbook';
 import { publishSection } from './publish';
+import { tellSection } from './tell';
 
 function row(label: string, value: string): HTMLTableRowElement {
   return h('tr', {}, h('th', {}, label), h('td', { class: 'num' }, value));
@@ -131,7 +132,15 @@ export function planPanel(): HTMLElement {
         ...warnings,
         ...report.notes,
       );
-      if (changes) publishing.append(publishSection(workbook, result, changes));
+      // Telling people follows publishing: at once for the first plan (it is the Baseline) and for a
+      // plan that changed nothing, after Publish otherwise.
+      let told = false;
+      const tell = () => {
+        if (!told) publishing.append(tellSection(workbook, result, changes));
+        told = true;
+      };
+      if (changes) publishing.append(publishSection(workbook, result, changes, changes.length ? tell : () => undefined));
+      if (!changes?.length) tell();
     },
     true,
   );

@@ -10,7 +10,13 @@ import { server } from '../server';
 import { actionButton, messageArea, section, showMessage } from '../ui';
 import type { LoadedWorkbook } from '../workbook';
 
-export function publishSection(workbook: LoadedWorkbook, result: BoundedResult, changes: readonly TaskChange[]): HTMLElement {
+/** `onPublished` runs once the plan is the Baseline: telling people comes after. */
+export function publishSection(
+  workbook: LoadedWorkbook,
+  result: BoundedResult,
+  changes: readonly TaskChange[],
+  onPublished: () => void,
+): HTMLElement {
   const area = messageArea();
   const today = isoToDay(workbook.snapshot.today) as number;
   const publish = actionButton(
@@ -23,6 +29,7 @@ export function publishSection(workbook: LoadedWorkbook, result: BoundedResult, 
         'ok',
         `Published: the Baseline sheet now holds this plan, dated ${dayToIso(today)}. Re-planning keeps to it from now on.`,
       );
+      onPublished();
     },
     true,
   );

@@ -18,6 +18,8 @@ import { answering, messageColumn } from './lib/answer';
 import { asList } from './lib/args';
 import { now, today } from './lib/clock';
 import { withDocumentLock } from './lib/lock';
+import { appendNotifications } from './lib/notify-log';
+import { accessTo } from './lib/scopes';
 import { findCopies, SHARE_SCOPES } from './lib/share-drive';
 import { markOf, type Published, publishCopy, revokeCopy } from './lib/share-publish';
 import { clientViewInput } from './lib/share-ranges';
@@ -62,15 +64,9 @@ export function getShares(): ShareRecord[] {
   return readSharesSheet(SpreadsheetApp.getActiveSpreadsheet());
 }
 
-interface ScopedScriptApp {
-  getAuthorizationInfo(mode: GoogleAppsScript.Script.AuthMode, scopes: string[]): GoogleAppsScript.Script.AuthorizationInfo;
-}
-
 /** Whether the user has allowed Crewsheet to create and share files in their Drive. */
 export function shareAccess(): ShareAccess {
-  const info = (ScriptApp as unknown as ScopedScriptApp).getAuthorizationInfo(ScriptApp.AuthMode.FULL, SHARE_SCOPES);
-  const granted = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.NOT_REQUIRED;
-  return { granted, authorizationUrl: granted ? null : info.getAuthorizationUrl() };
+  return accessTo(SHARE_SCOPES);
 }
 
 function textList(value: unknown, what: string): string[] {
@@ -90,10 +86,22 @@ function clientsOnSheet(plan: Plan, names: readonly string[]): string[] {
 
 const failure = (client: string, message: string): Published => ({ outcome: { client, ok: false, message, sharedWith: [] } });
 
-function report(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, published: Published[], timeZone: string): ShareReport {
+function report(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, published: Published[], timeZone: string, when: string): ShareReport {
   writeSharesSheet(
     ss,
     published.flatMap((p) => p.record ?? []),
+    timeZone,
+  );
+  appendNotifications(
+    ss,
+    published.map(({ outcome: o }) => ({
+      when,
+      channel: 'Client copy',
+      to: o.sharedWith.join(', '),
+      what: `${o.client}: ${o.url ?? 'no copy'}`,
+      result: o.ok ? o.message : `failed: ${o.message}`,
+      key: '',
+    })),
     timeZone,
   );
   return { outcomes: published.map((p): ShareOutcome => p.outcome) };
@@ -136,7 +144,7 @@ export function shareClients(request: ShareRequest): ShareReport {
         return failure(client, `Not shared: ${(error as Error).message}`);
       }
     });
-    return report(ss, published, timeZone);
+    return report(ss, published, timeZone, when);
   });
 }
 
@@ -159,6 +167,6 @@ export function revokeClients(request: RevokeRequest): ShareReport {
         return failure(client, `Not revoked: ${(error as Error).message}`);
       }
     });
-    return report(ss, published, timeZone);
+    return report(ss, published, timeZone, when);
   });
 }

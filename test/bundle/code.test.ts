@@ -24,6 +24,8 @@ const ENTRY_POINTS = [
   'shareAccess',
   'shareClients',
   'revokeClients',
+  'notifyAccess',
+  'sendNotifications',
   'setUpSheets',
   'showRange',
 ];
