@@ -62,7 +62,7 @@ export async function loadWorkbook(): Promise<LoadedWorkbook> {
 export function firstSteps(workbook: LoadedWorkbook): string | undefined {
   const { plan } = workbook;
   if (!Object.keys(workbook.snapshot.sheets).length) {
-    return 'This workbook has no Crewsheet sheets yet. On the Sheets tab, Set up sheets creates Clients, Staff, Projects, Tasks and the others with their headers; or Fill with the sample firm to try Crewsheet on a small AV company first.';
+    return 'This workbook has no Crewsheet sheets yet. On the Sheets tab, Set up sheets creates Clients, Staff, Projects, Tasks and the others, with their headers, for your own firm; Fill with the sample firm fills them with a small AV company, to try Crewsheet first.';
   }
   const work = plan.tasks.length > 0 || plan.projects.some((p) => p.type);
   if (!plan.staff.length || !plan.projects.length || !work) {
@@ -70,8 +70,9 @@ export function firstSteps(workbook: LoadedWorkbook): string | undefined {
       !plan.staff.length && 'people in Staff',
       !plan.projects.length && 'projects in Projects',
       !work && 'their tasks in Tasks',
-    ];
-    return `Nothing to plan yet: add ${missing.filter(Boolean).join(', ')} (a project with a Type from Templates needs no task rows).`;
+    ].filter((m): m is string => Boolean(m));
+    const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0];
+    return `Nothing to plan yet: add ${list} (a project with a Type from Templates needs no task rows).`;
   }
   return undefined;
 }

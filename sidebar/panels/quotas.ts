@@ -81,7 +81,8 @@ function projectedText(a: Attainment, currency: string): string {
 function figures(a: Attainment, currency: string): string {
   const target = fmt(a, a.target, currency);
   if (a.phase === 'upcoming') return `starts ${dayToIso(a.period.from)} · projected ${projectedText(a, currency)} of ${target}`;
-  const share = a.percent === undefined ? '' : ` (${formatPercent(a.percent)})`;
+  // A rate's share of its target ("50% of 90% (55.6%)") says less than the two rates themselves.
+  const share = a.percent === undefined || a.unit === 'rate' ? '' : ` (${formatPercent(a.percent)})`;
   const standing = `${actualText(a, currency)} of ${target}${share}`;
   if (a.phase === 'ended') return `ended ${dayToIso(a.period.to)}: ${standing}`;
   return `${standing} · projected ${projectedText(a, currency)}`;

@@ -44,7 +44,7 @@ export function methodNote(result: BudgetResult, targetMargin: number, today: Da
   const tail = Math.round((1 - THREE_POINT_PROBABILITY) * 100);
   const history =
     tasks >= 2
-      ? `Tasks with only Hours: calibrated on ${tasks} finished tasks (Hours vs Actual Hours); a typical task takes ×${medianRatio.toFixed(2)} its estimate, small tasks overrun more, and ranges are set so an 80% range holds 80% of actuals on held-out history.`
+      ? `Tasks with only Hours: calibrated on ${tasks} finished tasks (Hours vs Actual Hours); a typical task takes ${medianRatio.toFixed(2)}× its estimate, small tasks overrun more, and each range holds the actual as often as it claims on held-out history (an 80% range, 80% of the time).`
       : `Tasks with only Hours: no finished tasks with Actual Hours yet, so the default is used: the median task takes its estimate and lands within a factor of ${Math.exp(DEFAULT_SPREAD).toFixed(0)} of it about two times in three. Mark tasks Done with Actual Hours to calibrate.`;
   return [
     `Written by Crewsheet on ${dayToIso(today)}; replaced on each run, so edits here are lost.`,

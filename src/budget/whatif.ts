@@ -51,6 +51,9 @@ const MAX_CHAIN = 6;
 /** The planner's words for a task's start, from its Why: "starts Mon 15 Mar, when Carlos Mendes is free". */
 const startWords = (task: PlannedTask) => (/\bstarts [^.;]*/i.exec(task.why)?.[0] ?? '').replace(/^S/, 's');
 
+/** The same words for the panel, naming a task of the same project by its name alone: "right after Launch night". */
+const shownStart = (task: PlannedTask) => startWords(task).replace(`right after ${task.project}/`, 'right after ');
+
 /**
  * Why `project` ends when it does in `schedule`: its last task, the tasks it waits for ("right after …"),
  * and, for the one at the head of that chain, its pins and its crew's time off.
@@ -60,13 +63,13 @@ export function whatHoldsTheEnd(plan: Plan, schedule: ScheduleResult, project: s
   if (!tasks.length) return undefined;
   const byKey = new Map(schedule.tasks.map((t) => [t.key, t]));
   let holder = tasks.reduce((a, b) => (b.end > a.end ? b : a));
-  const chain = [{ task: holder.task, start: startWords(holder) }];
+  const chain = [{ task: holder.task, start: shownStart(holder) }];
   for (let step = 0; step < MAX_CHAIN; step++) {
     const after = /right after (.+)$/.exec(startWords(holder))?.[1];
     const previous = after === undefined ? undefined : byKey.get(after);
     if (!previous) break;
     holder = previous;
-    chain.push({ task: holder.task, start: startWords(holder) });
+    chain.push({ task: holder.task, start: shownStart(holder) });
   }
   const source = holder.source;
   const row = source.sheet === 'Tasks' ? plan.tasks.find((t) => t.row === source.row) : undefined;

@@ -36,6 +36,27 @@ export interface SheetOutput {
   checkboxes?: { column: number; key: number[] };
 }
 
+/** Roughly how wide a text is in Sheets' default font (Arial 10), padding included: capitals are wider. */
+export function textWidth(text: string): number {
+  let width = 8;
+  for (const ch of text) width += /\p{Lu}/u.test(ch) ? 9 : 7;
+  return width;
+}
+
+/**
+ * Column widths as Sheets' "fit to data" sets them: each column's widest cell among `rows` (a date as
+ * wide as `dateShown`, its format's longest), kept within [min, max] pixels.
+ */
+export function fitWidths(rows: readonly (readonly Cell[])[], dateShown: string, min: number, max: number): number[] {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, c) => {
+      const text = isDateCell(cell) ? dateShown : cell === null ? '' : String(cell);
+      widths[c] = Math.max(widths[c] ?? min, textWidth(text));
+    });
+  return Array.from(widths, (w) => Math.min(max, w ?? min));
+}
+
 /** The output with the ticks `current` (the sheet as it is) holds, row by row matched on the key cells. */
 export function keepTicks(output: SheetOutput, current: readonly (readonly unknown[])[]): SheetOutput {
   const spec = output.checkboxes;

@@ -2,7 +2,7 @@
 // other. CLIENTVIEW returns exactly these cells, and a client copy's Plan sheet holds exactly them.
 
 import { type Day, dayToIso } from '../model/dates';
-import type { Cell, SheetOutput } from '../model/output';
+import { type Cell, fitWidths, type SheetOutput } from '../model/output';
 import type { ClientView } from './view';
 
 export const PLAN_SHEET = 'Plan';
@@ -90,19 +90,24 @@ export function clientViewTable(view: ClientView): Cell[][] {
 }
 
 const HEADER_COLOR = '#e8eaed';
-const COLUMN_WIDTHS = [240, 220, 90, 190, 100, 100, 110, 80];
+const DATE_FORMAT = { pattern: 'd mmm yyyy', shown: '30 Dec 2026' };
 
-/** The Plan sheet of a client copy: the same table, with headers shaded and dates formatted. */
+/**
+ * The Plan sheet of a client copy: the same table, with headers shaded, dates formatted and columns
+ * fitted to the tables' cells (crews and dates in full; the title and notes run over empty cells).
+ */
 export function clientViewSheet(view: ClientView): SheetOutput {
   const { values, sectionRows, headerRows } = layout(view);
   const width = values[0].length;
   const headers = new Set(headerRows);
+  const running = new Set([0, 1, ...sectionRows]);
+  const tables = values.filter((row, r) => !running.has(r) && row.filter((cell) => cell !== null).length > 1);
   return {
     name: PLAN_SHEET,
     values,
     backgrounds: values.map((_, r) => (headers.has(r) ? new Array(width).fill(HEADER_COLOR) : [])),
-    numberFormats: values.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? 'd mmm yyyy' : ''))),
+    numberFormats: values.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? DATE_FORMAT.pattern : ''))),
     boldRows: [0, ...sectionRows, ...headerRows],
-    columnWidths: COLUMN_WIDTHS,
+    columnWidths: fitWidths(tables, DATE_FORMAT.shown, 60, 400),
   };
 }

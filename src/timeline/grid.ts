@@ -3,14 +3,14 @@
 // projects.ts (projects and their tasks) and people.ts (people and their load).
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
-import type { Cell } from '../model/output';
+import { type Cell, textWidth } from '../model/output';
 import { PLACEHOLDER_FILL } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
 import { hoursOn, personCalendars } from '../schedule/calendar';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { clientColors, MARK } from './colors';
-import { BUCKET_WIDTH, type Bucket, buckets, chooseScale, type Scale, textWidth } from './scale';
+import { BUCKET_WIDTH, type Bucket, buckets, chooseScale, type Scale } from './scale';
 
 export type View = 'project' | 'person';
 

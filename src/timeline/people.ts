@@ -1,5 +1,6 @@
 // The timeline by person: who is where each day or week, and their load against their hours.
 
+import { textWidth } from '../model/output';
 import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
@@ -20,7 +21,6 @@ import {
   type TimelineRow,
   timelineGrid,
 } from './grid';
-import { textWidth } from './scale';
 
 /**
  * Initials of a name that does not fit, as many letters as fit in `room` pixels (two at least, three

@@ -17,13 +17,6 @@ export interface Bucket {
 /** Pixel width of a column per scale: wide enough for the values each holds (see grid.ts). */
 export const BUCKET_WIDTH: Record<Scale, number> = { day: 34, week: 44, month: 64 };
 
-/** Roughly how wide a text is in Sheets' default font (Arial 10), padding included: capitals are wider. */
-export function textWidth(text: string): number {
-  let width = 8;
-  for (const ch of text) width += /\p{Lu}/u.test(ch) ? 9 : 7;
-  return width;
-}
-
 /** Columns beyond which a scale is not offered: days stop being readable (and months are the fallback). */
 const MAX_COLUMNS: Record<Scale, number> = { day: 400, week: 260, month: 600 };
 /** Sheets allows 10 million cells per spreadsheet; one output sheet stays far below. */

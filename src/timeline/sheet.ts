@@ -3,11 +3,10 @@
 // write and one backgrounds write whatever its size.
 
 import { dayParts, monthName, shortDate } from '../model/dates';
-import { type Cell, isDateCell, type SheetOutput } from '../model/output';
+import { type Cell, fitWidths, type SheetOutput, textWidth } from '../model/output';
 import { PLACEHOLDER_FILL } from '../model/placeholder';
 import { MARK } from './colors';
 import { bucketWidth, rangeLabel, type TimelineGrid } from './grid';
-import { textWidth } from './scale';
 
 /** How label dates read: "14 Dec", or "Dec 14 2026" when months are the columns. */
 const DATE_FORMATS = { short: { pattern: 'd mmm', shown: '14 Dec' }, long: { pattern: 'mmm d yyyy', shown: 'Dec 14 2026' } };
@@ -16,16 +15,7 @@ const MAX_LABEL_WIDTH = 320;
 
 /** Label columns fit their longest value, as Sheets' "fit to data" would: dates are never cut. */
 function labelWidths(grid: TimelineGrid, dateShown: string): number[] {
-  return grid.labelHeaders.map((header, i) => {
-    const widest = Math.max(
-      textWidth(header),
-      ...grid.rows.map((row) => {
-        const label = row.labels[i];
-        return isDateCell(label) ? textWidth(dateShown) : textWidth(label === null ? '' : String(label));
-      }),
-    );
-    return Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, widest));
-  });
+  return fitWidths([grid.labelHeaders, ...grid.rows.map((row) => row.labels)], dateShown, MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
 }
 
 /**

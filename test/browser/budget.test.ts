@@ -61,7 +61,7 @@ describe('the Budget panel', () => {
     const held = panel.getByText('The end does not move:');
     await held.waitFor({ timeout: 60_000 });
     expect(await held.locator('..').textContent()).toMatch(
-      /^The end does not move: Strike starts .*, right after .*Launch night; Launch night starts .*; Load-in starts .*, its earliest date\.$/,
+      /^The end does not move: Strike starts .*, right after Launch night; Launch night starts .*, right after Load-in; Load-in starts .*, its earliest date\.$/,
     );
     await panel.getByLabel('Project or proposal').selectOption('Helios CES Booth');
     await scope.fill('0.5');

@@ -63,7 +63,7 @@ describe('problems you can jump to', () => {
     await panel.getByRole('button', { name: 'Check workbook' }).click();
     await panel
       .getByText(
-        'Nothing to plan yet: add people in Staff, projects in Projects, their tasks in Tasks (a project with a Type from Templates needs no task rows).',
+        'Nothing to plan yet: add people in Staff, projects in Projects and their tasks in Tasks (a project with a Type from Templates needs no task rows).',
       )
       .waitFor();
     expect(await panel.getByText('No problems found').count()).toBe(0);

@@ -43,6 +43,12 @@ describe('the Quotas panel', () => {
     expect(await luis.textContent()).toContain('$175,000 of $250,000 (70%) · projected $247,000');
     expect(await luis.locator('.quota-bar').getAttribute('aria-label')).toContain('projected $247,000');
     expect(await luis.locator('.chip').textContent()).toBe('at risk');
+    // A count is not rounded into another number: Vantage, at 60%, is 0.6 of a new client, not 1.
+    const clients = panel.locator('tbody', { hasText: 'Luis Romero' }).locator('tr', { hasText: 'New Clients · 2026' });
+    expect(await clients.locator('.quota-figures').textContent()).toBe('0 of 2 (0%) · projected 0.6');
+    // A rate against a rate target: the two rates, without a share of one in the other.
+    const rate = panel.locator('tbody', { hasText: 'Maya Okafor' }).locator('tr', { hasText: 'On-Time Rate · 2026' });
+    expect(await rate.locator('.quota-figures').textContent()).toBe('0% of 90% · projected 0%');
 
     const chart = panel.locator('.quota-chart svg');
     expect(await chart.locator('title').textContent()).toContain('Rachel Kim, Revenue 2026');
@@ -58,11 +64,15 @@ describe('the Quotas panel', () => {
     const attainment = await sheetText(page, 'Attainment');
     expect(attainment).toContain('Crewsheet quota attainment');
     expect(attainment).toContain('Luis Romero');
+    expect(await page.locator('#grid tbody tr', { hasText: 'New Clients' }).locator('td').allTextContents()).toContain('0.6');
     const noted = page.locator('#grid td[data-note]');
     expect(await noted.count()).toBeGreaterThan(40);
     const kpis = await sheetText(page, 'KPIs');
     expect(kpis).toContain('On-time delivery rate');
     expect(kpis).toContain('Budget adherence by project');
+    // Logged utilization is over the working hours elapsed by the as-of date, not the whole year's.
+    const logged = page.locator('#grid tbody tr', { hasText: 'Utilization, logged' }).locator('td').nth(1);
+    expect(await logged.getAttribute('title')).toMatch(/^Hours on tasks done in 2026-01-01\.\.2026-11-21 over working hours in it/);
     expect(preview.errors).toEqual([]);
     await preview.close();
   }, 150_000);

@@ -111,8 +111,18 @@ describe('the Share panel', () => {
     await copy.keyboard.press('Delete');
     expect(await copy.locator('#editor').count()).toBe(0);
     expect(await copy.locator('#grid tbody tr:nth-child(5) td:nth-of-type(1)').textContent()).not.toBe('x');
+    // Its columns fit its tables, as Sheets' fit to data would: every crew and date reads in full.
+    const cut = () =>
+      copy.evaluate(() =>
+        [...document.querySelectorAll<HTMLTableCellElement>('#grid td')]
+          .filter((td) => td.textContent && td.scrollWidth > td.clientWidth + 1 && !td.classList.contains('spill'))
+          .map((td) => td.textContent),
+      );
+    expect(await copy.locator('#grid td', { hasText: /^\p{L}+ \p{L}+(, \p{L}+ \p{L}+){3}$/u }).count()).toBeGreaterThan(0);
+    expect(await cut()).toEqual([]);
     await copy.locator('#tabs').getByRole('button', { name: 'Timeline' }).click();
     await copy.locator('#grid table[data-sheet="Timeline"]').waitFor();
+    expect(await cut()).toEqual([]);
     await copy.close();
 
     // The audit trail, in the workbook.

@@ -249,6 +249,7 @@ describe('what holds a project’s end', () => {
     expect(half.budget.end).toBe(base.budget.end);
     const hold = whatHoldsTheEnd(plan, half.schedule, LAUNCH);
     expect(hold?.chain.map((c) => c.task)).toEqual(['Strike', 'Launch night', 'Load-in']);
+    expect(hold?.chain[0].start).toMatch(/, right after Launch night$/);
     expect(hold?.chain[2].start).toMatch(/its earliest date$/);
     expect(hold?.pinnedTo).toEqual([]);
     expect(hold?.timeOff).toEqual([]);
