@@ -220,14 +220,19 @@ export class Editing {
     event.preventDefault();
   }
 
-  /** Ctrl+V: a block of tab-separated cells goes in from the selected cell, growing the grid as needed. */
+  /**
+   * Ctrl+V: a block of tab-separated cells goes in from the selected cell, growing the grid as needed;
+   * one cell pasted over a selected block fills it, as in Sheets.
+   */
   private paste(event: ClipboardEvent): void {
     if (this.input || document.activeElement !== this.grid.root) return;
-    const rows = parseTsv(event.clipboardData?.getData('text/plain') ?? '');
+    let rows = parseTsv(event.clipboardData?.getData('text/plain') ?? '');
     event.preventDefault();
     if (!rows.length) return;
     const b = this.grid.block();
     const at = { row: b.top, column: b.left };
+    if (rows.length === 1 && rows[0].length === 1 && !this.grid.whole)
+      rows = Array.from({ length: b.bottom - b.top + 1 }, () => new Array<string>(b.right - b.left + 1).fill(rows[0][0]));
     void this.book.edit(rows, at);
     this.grid.select(at);
     this.grid.select({ row: at.row + rows.length - 1, column: at.column + Math.max(...rows.map((r) => r.length)) - 1 }, true);

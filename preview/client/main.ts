@@ -30,6 +30,12 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 }
 
 const state = { sheets: [] as SheetView[], active: undefined as string | undefined };
+
+/** Makes another sheet the one shown; a cell being typed into is entered first, into its own sheet, as in Sheets. */
+function activate(name: string | undefined): void {
+  if (name !== state.active) editing?.commit(0, 0);
+  state.active = name;
+}
 const grid = new Grid($('grid'), () => {
   $('address').textContent = grid.address();
   if (editing) editing.selected();
@@ -49,7 +55,7 @@ function drawTabs(): void {
       button.type = 'button';
       button.textContent = sheet.name;
       button.onclick = () => {
-        state.active = sheet.name;
+        activate(sheet.name);
         drawTabs();
         const shown = state.sheets.find((s) => s.name === sheet.name);
         if (shown) grid.show(shown);
@@ -62,8 +68,8 @@ function drawTabs(): void {
 
 function showSheets(sheets: SheetView[], active?: string): void {
   state.sheets = sheets;
-  if (active) state.active = active;
-  if (!sheets.some((s) => s.name === state.active)) state.active = sheets[0]?.name;
+  if (active) activate(active);
+  if (!sheets.some((s) => s.name === state.active)) activate(sheets[0]?.name);
   drawTabs();
   const sheet = sheets.find((s) => s.name === state.active);
   if (sheet) grid.show(sheet);
@@ -97,7 +103,7 @@ async function refresh(thenRecalculate = true): Promise<void> {
     shownSelection = selection.version;
     const sheet = reply.sheets.find((s) => s.name === selection.sheet);
     if (sheet) {
-      state.active = sheet.name;
+      activate(sheet.name);
       drawTabs();
       grid.show(sheet);
       const top = selection.row - 1;
@@ -163,7 +169,7 @@ async function undo(): Promise<void> {
     if (!area) return;
     const sheet = state.sheets.find((s) => s.name === area.sheet);
     if (sheet && sheet.name !== state.active) {
-      state.active = sheet.name;
+      activate(sheet.name);
       drawTabs();
       grid.show(sheet);
     }

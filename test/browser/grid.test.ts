@@ -104,6 +104,16 @@ describe('the preview as a spreadsheet', () => {
     await cellAt(page, 5, 1).getByText('Carlos Mendes').waitFor();
     await page.keyboard.press('Control+z');
     await cellAt(page, 3, 5).getByText('40', { exact: true }).waitFor();
+
+    // Going to another sheet while typing enters the text where it was typed, as Sheets does.
+    await cellAt(page, 20, 1).click();
+    await page.keyboard.type('Zoe Park');
+    await goToSheet(page, 'TimeOff');
+    expect(await page.locator('#editor').count()).toBe(0);
+    await goToSheet(page, 'Staff');
+    await cellAt(page, 20, 1).getByText('Zoe Park').waitFor();
+    await goToSheet(page, 'TimeOff');
+    expect(await cellAt(page, 20, 1).textContent()).toBe('');
     expect(preview.errors).toEqual([]);
     await preview.close();
   }, 60_000);
@@ -126,6 +136,16 @@ describe('the preview as a spreadsheet', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'Greg Holm\t2027-01-04\t2027-01-08\t\tVacation\nBeth Larsen\t2027-01-11\t\t\t',
     );
+
+    // One cell pasted over a selected block fills it.
+    await cellAt(page, row, 4).click();
+    await cellAt(page, row + 1, 4).click({ modifiers: ['Shift'] });
+    await page.evaluate(() => navigator.clipboard.writeText('4'));
+    await page.keyboard.press('Control+v');
+    await cellAt(page, row + 1, 4)
+      .getByText('4', { exact: true })
+      .waitFor();
+    expect(await cellAt(page, row, 4).textContent()).toBe('4');
     expect(preview.errors).toEqual([]);
     await preview.close();
   }, 60_000);
