@@ -155,6 +155,7 @@ export function solve(instance: Instance, budget: Budget, seed = 1): { solution:
     const end = t.state === 'milestone' && preds.get(id) ? 1 : 0;
     return { id, start: t.start - plan.planStart + end, resources: t.crew.map((c) => Number(c.name.slice(1))) };
   });
+  placeDummies(instance, tasks);
   const solution: Solution = {
     instance: instance.name,
     makespan: Math.max(0, ...instance.activities.map((a) => (tasks.find((t) => t.id === a.id)?.start ?? 0) + a.duration)),
@@ -166,6 +167,24 @@ export function solve(instance: Instance, budget: Budget, seed = 1): { solution:
   };
   invalid.push(...checkSolution(instance, solution));
   return { solution, invalid };
+}
+
+/**
+ * A milestone falls on the day its last predecessor ends (that day included), while an instance's
+ * zero-duration activity starts when its predecessors finish (the day after): dummies are given
+ * that start, from their predecessors, in the instance's terms.
+ */
+function placeDummies(instance: Instance, tasks: Solution['tasks']): void {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const activity = new Map(instance.activities.map((a) => [a.id, a]));
+  const finish = (id: number): number => {
+    const a = activity.get(id) as Activity;
+    const t = byId.get(id);
+    if (!t) return 0;
+    if (a.duration === 0) t.start = Math.max(0, ...a.preds.map(finish));
+    return t.start + a.duration;
+  };
+  for (const a of instance.activities) if (a.duration === 0) finish(a.id);
 }
 
 /** Reference values (best known makespan, proven lower bound) from the set's TSV beside the folders. */

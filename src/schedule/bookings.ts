@@ -83,6 +83,8 @@ export class Bookings {
   private readonly workedBefore: Int32Array[];
   private readonly workingDays: Int32Array[];
   private readonly caps: Float64Array[] = [];
+  /** Hours per day of the placement being booked, before it is copied out. */
+  private readonly dailyScratch: Float64Array;
   private readonly frees: Float64Array[] = [];
 
   constructor(
@@ -91,6 +93,7 @@ export class Bookings {
     readonly limit: number,
   ) {
     calendar.ensure(limit);
+    this.dailyScratch = new Float64Array(limit + 1);
     const words = (limit >> 5) + 1;
     this.free = calendar.people.map((_, p) => calendar.capacity(p).slice(0, limit));
     this.firstFree = new Int32Array(calendar.people.length);
@@ -116,8 +119,12 @@ export class Bookings {
     this.reset();
   }
 
+  /** Changes whenever the bookings are replaced wholesale (reset, restore): incremental callers check it. */
+  epoch = 0;
+
   /** Starts over from empty calendars. */
   reset(): void {
+    this.epoch++;
     for (let p = 0; p < this.free.length; p++) {
       this.free[p].set(this.calendar.capacity(p).subarray(0, this.limit));
       this.touched[p].fill(0);
@@ -136,6 +143,7 @@ export class Bookings {
   }
 
   restore(state: BookingsState): void {
+    this.epoch++;
     for (let p = 0; p < this.free.length; p++) {
       this.free[p].set(state.free[p]);
       this.closed[p].set(state.closed[p]);
@@ -265,7 +273,8 @@ export class Bookings {
 
   /** Books the crew from `start` (as found by window) and returns the hours worked per day. */
   book(crew: ArrayLike<number>, hours: number, maxPerDay: number, start: number): Placement {
-    const daily: number[] = [];
+    const daily = this.dailyScratch;
+    let days = 0;
     let remaining = hours;
     for (let day = start; remaining > EPS; day++) {
       let rate = maxPerDay;
@@ -275,10 +284,10 @@ export class Bookings {
         if (rate === 0) break;
       }
       const worked = Math.min(rate, remaining);
-      daily.push(worked);
+      daily[days++] = worked;
       remaining -= worked;
     }
-    const placement = { start, end: start + daily.length - 1, daily: Float64Array.from(daily) };
+    const placement = { start, end: start + days - 1, daily: daily.slice(0, days) };
     this.apply(crew, placement, -1);
     return placement;
   }
@@ -292,17 +301,25 @@ export class Bookings {
   }
 
   private apply(crew: ArrayLike<number>, placement: Placement, sign: number): void {
+    const { start, daily } = placement;
     for (let k = 0; k < crew.length; k++) {
       const p = crew[k];
       const free = this.free[p];
       const cap = this.calendar.capacity(p);
-      for (let i = 0; i < placement.daily.length; i++) {
-        const d = placement.start + i;
-        free[d] += sign * placement.daily[i];
-        setBit(this.touched[p], d, free[d] < cap[d] - EPS);
-        setBit(this.closed[p], d, free[d] <= EPS);
+      const touched = this.touched[p];
+      const closed = this.closed[p];
+      for (let i = 0; i < daily.length; i++) {
+        const d = start + i;
+        const left = (free[d] += sign * daily[i]);
+        const word = d >> 5;
+        const bit = 1 << (d & 31);
+        if (left < cap[d] - EPS) touched[word] |= bit;
+        else touched[word] &= ~bit;
+        if (left <= EPS) closed[word] |= bit;
+        else closed[word] &= ~bit;
       }
-      this.firstFree[p] = nextClear(this.closed[p], Math.min(this.firstFree[p], placement.start), this.limit);
+      // Booking can only close days from the first free one on; freeing can open earlier ones.
+      if (sign > 0 || this.firstFree[p] >= start) this.firstFree[p] = nextClear(closed, Math.min(this.firstFree[p], start), this.limit);
     }
   }
 }

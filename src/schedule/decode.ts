@@ -249,6 +249,33 @@ export class Decoder {
     return schedule;
   }
 
+  /**
+   * Places the jobs of `order` from position `from` on, keeping the first `from` as `placed` has
+   * them: the bookings must hold exactly those placements (see unplace). A move that changes an
+   * order from its middle costs only the jobs after the change.
+   */
+  decodeFrom(order: Int32Array, prefer: Preferences | undefined, from: number, placed: Schedule): Schedule {
+    const schedule: Schedule = {
+      order,
+      start: placed.start.slice(),
+      end: placed.end.slice(),
+      crew: placed.crew.slice(),
+      daily: placed.daily.slice(),
+      unplaced: placed.unplaced.slice(),
+    };
+    for (let k = from; k < order.length; k++) this.place(order[k], schedule, prefer);
+    return schedule;
+  }
+
+  /** Takes the placements of a decoded order's jobs from position `from` on out of the bookings. */
+  unplace(placed: Schedule, from: number): void {
+    for (let k = placed.order.length - 1; k >= from; k--) {
+      const j = placed.order[k];
+      const daily = placed.daily[j];
+      if (daily) this.bookings.unbook(placed.crew[j], { start: placed.start[j], end: placed.end[j], daily });
+    }
+  }
+
   /** A prefix from placements already made (by an earlier search): books them as they are. */
   prefixFrom(order: Int32Array, count: number, placed: Schedule): Prefix {
     this.bookings.reset();
@@ -332,6 +359,9 @@ export class Decoder {
     const { start, end } = schedule;
     const job = this.problem.jobs[j];
     const ready = readyDay(this.problem, this.links[j], this.earliest[j], start, end);
+    schedule.crew[j] = EMPTY;
+    schedule.daily[j] = undefined;
+    schedule.unplaced[j] = undefined;
     const reason = job.unstaffable ?? this.blockedBy(j, schedule);
     if (reason) {
       schedule.unplaced[j] = reason;

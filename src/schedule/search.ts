@@ -153,13 +153,33 @@ export function priorityRules(problem: Problem): Float64Array[] {
   return [latestStart, lf, es, Float64Array.from(tail, (t) => -t)];
 }
 
+/** The first position at which an order (or the preferred people of the job there) differs from a decoded one. */
+function firstChange(booked: { schedule: Schedule; prefer: Preferences }, order: Int32Array, prefer: Preferences): number {
+  const old = booked.schedule.order;
+  for (let i = 0; i < order.length; i++) {
+    const j = order[i];
+    if (old[i] !== j) return i;
+    const a = prefer[j];
+    const b = booked.prefer[j];
+    if (a !== b && (a.length !== b.length || a.some((p, s) => p !== b[s]))) return i;
+  }
+  return order.length;
+}
+
 export class Search {
   private readonly random: Random;
   readonly forward: Decoder;
   /** 1 for each job this search plans. */
   readonly planned: Uint8Array;
   private readonly block: Uint8Array;
+  /** Improvement iterations at most (0: the construction stands), and job placements at most. */
   private readonly budget: number;
+  private readonly work: number;
+  /** Job placements made so far, and by the construction. */
+  private placements = 0;
+  private constructionPlacements = 0;
+  /** The last plan decoded, whose placements the forward decoder's bookings hold. */
+  private booked?: { schedule: Schedule; prefer: Preferences; epoch: number };
   private readonly history: Terms[] = [];
   private current!: { schedule: Schedule; terms: Terms; prefer: Preferences };
   private bestFound!: { schedule: Schedule; terms: Terms; prefer: Preferences };
@@ -191,10 +211,7 @@ export class Search {
     );
     // Up to four priority rules, fewer when the firm is so big that each decode counts.
     this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
-    const constructionDecodes = options.replan ? 1 : this.rules + 2;
-    // A search of one or two iterations could only shuffle; below that the construction stands.
-    const affordable = Math.floor(work / size) - constructionDecodes;
-    this.budget = Math.min(options.iterations, affordable >= MIN_ITERATIONS ? affordable : 0);
+    this.work = work;
     this.fixedCount = options.fixed?.order.length ?? 0;
     this.placed = options.fixed?.placed;
     this.fixedRank = new Float64Array(n).fill(Number.NaN);
@@ -203,19 +220,19 @@ export class Search {
     });
     if (this.anchors) this.forward.anchors = this.anchors;
     this.construct(options.fixed?.prefer, options.replan?.initial);
-  }
-
-  /** Improvement iterations this search will run (the option, capped by the work budget). */
-  get total(): number {
-    return this.budget;
+    this.constructionPlacements = this.placements;
+    // A search of one or two full decodes could only shuffle; below that the construction stands.
+    this.budget = work - this.placements >= MIN_ITERATIONS * size ? options.iterations : 0;
   }
 
   get finished(): boolean {
-    return this.done >= this.budget;
+    return this.done >= this.budget || this.placements >= this.work;
   }
 
+  /** Share of the search done: of its iterations, or of its work budget if that runs out first. */
   get progress(): number {
-    return this.budget === 0 ? 1 : this.done / this.budget;
+    if (this.finished) return 1;
+    return Math.max(this.done / this.budget, (this.placements - this.constructionPlacements) / (this.work - this.constructionPlacements));
   }
 
   /** The fixed jobs decoded once; every candidate continues from there. */
@@ -223,12 +240,23 @@ export class Search {
 
   private decode(order: Int32Array, prefer: Preferences): { schedule: Schedule; terms: Terms } {
     this.decodes++;
-    if (this.fixedCount > 0) {
-      this.prefix ??= this.placed
-        ? this.forward.prefixFrom(order, this.fixedCount, this.placed)
-        : this.forward.prefix(order, this.fixedCount, prefer);
+    const { forward } = this;
+    let schedule: Schedule;
+    const booked = this.booked;
+    if (booked && booked.epoch === forward.bookings.epoch) {
+      // Only what follows the first change is placed again.
+      const from = firstChange(booked, order, prefer);
+      forward.unplace(booked.schedule, from);
+      schedule = forward.decodeFrom(order, prefer, from, booked.schedule);
+      this.placements += order.length - from;
+    } else {
+      if (this.fixedCount > 0) {
+        this.prefix ??= this.placed ? forward.prefixFrom(order, this.fixedCount, this.placed) : forward.prefix(order, this.fixedCount, prefer);
+      }
+      schedule = forward.decode(order, prefer, this.prefix);
+      this.placements += order.length - this.fixedCount;
     }
-    const schedule = this.forward.decode(order, prefer, this.prefix);
+    this.booked = { schedule, prefer, epoch: forward.bookings.epoch };
     return { schedule, terms: evaluate(this.problem, schedule, this.planned, this.anchors) };
   }
 
@@ -289,6 +317,7 @@ export class Search {
       prefer,
     );
     this.decodes++;
+    this.placements += backward.order.length;
     const byStart = Float64Array.from(backward.end, (e) => last - e);
     const result = this.decode(this.onlyPlanned(orderBy(problem, this.block, byStart)), prefer);
     const before = { schedule, terms: evaluate(problem, schedule, this.planned) };
@@ -433,7 +462,7 @@ export class Search {
 
   /** Runs up to `count` improvement iterations; true when the budget is spent. */
   step(count: number): boolean {
-    for (let k = 0; k < count && this.done < this.budget; k++, this.done++) {
+    for (let k = 0; k < count && !this.finished; k++, this.done++) {
       const move = this.neighbour(this.current.schedule, this.current.prefer);
       let candidate = this.decode(move.order, move.prefer);
       if (this.fixedCount === 0 && !this.anchors && (this.done + 1) % FBI_EVERY === 0)
