@@ -9,6 +9,7 @@ import { sharePanel } from './panels/share';
 import { sheetsPanel } from './panels/sheets';
 import { staffingPanel } from './panels/staffing';
 import { timelinePanel } from './panels/timeline';
+import { servePlanner } from './planner-worker';
 
 interface Panel {
   id: string;
@@ -80,4 +81,6 @@ function mount(root: HTMLElement): void {
   select(PANELS[0].id);
 }
 
-mount(document.getElementById('app') as HTMLElement);
+// The same script runs as a planner worker (see planning.ts), where there is no document.
+if (typeof document === 'undefined') servePlanner(self as unknown as Parameters<typeof servePlanner>[0]);
+else mount(document.getElementById('app') as HTMLElement);

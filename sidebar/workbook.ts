@@ -47,7 +47,11 @@ export function proposalsFromSettings(input: HTMLInputElement): Promise<void> {
 }
 
 export async function loadWorkbook(): Promise<LoadedWorkbook> {
-  const snapshot = await server.getWorkbook();
+  return readSnapshot(await server.getWorkbook());
+}
+
+/** A snapshot read as the panels read it (also in a planner worker, which has no server). */
+export function readSnapshot(snapshot: WorkbookSnapshot): LoadedWorkbook {
   const today = isoToDay(snapshot.today) as number;
   const result = readWorkbook(snapshot.sheets, { timeZone: snapshot.timeZone, today, locale: snapshot.locale });
   const grid = snapshot.baseline;

@@ -7,7 +7,7 @@ import { baselineSheet, causeText, changesSheet, placementText, recipientText } 
 import type { BoundedResult } from '../../src/schedule/schedule';
 import { scheduleSheet } from '../../src/schedule/sheet';
 import { clear, h } from '../dom';
-import { planWorkbook } from '../planning';
+import { type PanelPlan, planWorkbook } from '../planning';
 import { server } from '../server';
 import { actionButton, checkbox, linked, messageArea, problemList, progress, section, showMessage } from '../ui';
 import { firstSteps, type LoadedWorkbook, loadWorkbook, proposalsFromSettings } from '../workbook';
@@ -18,7 +18,7 @@ function row(label: string, value: string): HTMLTableRowElement {
   return h('tr', {}, h('th', {}, label), h('td', { class: 'num' }, value));
 }
 
-function planFigures(result: BoundedResult): HTMLElement {
+function planFigures(result: PanelPlan): HTMLElement {
   const end = result.end === undefined ? '–' : `${shortDate(result.end)} ${dayToIso(result.end).slice(0, 4)}`;
   return h(
     'table',
@@ -31,6 +31,7 @@ function planFigures(result: BoundedResult): HTMLElement {
       row('Lower bound', `${result.lowerBound.days} days`),
       row('Gap', `${(result.gap * 100).toFixed(1)}%`),
       row('Total lateness', `${result.totalLateDays} working days`),
+      row('Searches', result.searches > 1 ? `${result.searches} at once, best kept` : 'one'),
     ),
   );
 }

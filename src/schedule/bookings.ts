@@ -310,7 +310,8 @@ export class Bookings {
       const closed = this.closed[p];
       for (let i = 0; i < daily.length; i++) {
         const d = start + i;
-        const left = (free[d] += sign * daily[i]);
+        free[d] += sign * daily[i];
+        const left = free[d];
         const word = d >> 5;
         const bit = 1 << (d & 31);
         if (left < cap[d] - EPS) touched[word] |= bit;

@@ -200,6 +200,11 @@ export class Planner {
     });
   }
 
+  /** How good the committed work's (settled) plan is: what a portfolio of searches compares first. */
+  get committedTerms(): Terms {
+    return evaluate(this.problem, this.committedSchedule(), this.committed.planned, this.anchors);
+  }
+
   /** The plan found (settled), unexplained: enough to compare what-ifs (explaining every task costs as much again). */
   outcome(): Solved {
     const search = this.proposals ?? this.committed;

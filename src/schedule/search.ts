@@ -251,7 +251,9 @@ export class Search {
       this.placements += order.length - from;
     } else {
       if (this.fixedCount > 0) {
-        this.prefix ??= this.placed ? forward.prefixFrom(order, this.fixedCount, this.placed) : forward.prefix(order, this.fixedCount, prefer);
+        this.prefix ??= this.placed
+          ? forward.prefixFrom(order, this.fixedCount, this.placed)
+          : forward.prefix(order, this.fixedCount, prefer);
       }
       schedule = forward.decode(order, prefer, this.prefix);
       this.placements += order.length - this.fixedCount;

@@ -43,10 +43,18 @@ export interface PreviewPage {
  */
 export async function openPreview(
   browser: Browser,
-  options: { sample: boolean; examples?: boolean; permissions?: string[]; now?: Date } = { sample: true },
+  options: {
+    sample: boolean;
+    examples?: boolean;
+    permissions?: string[];
+    now?: Date;
+    /** Script run first in every frame (e.g. to change what the browser offers). */
+    init?: string;
+  } = { sample: true },
 ): Promise<PreviewPage> {
   const preview = await startPreview(DIST, 0, { sample: options.sample, now: options.now ?? NOW, examples: options.examples ?? false });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, permissions: options.permissions });
+  if (options.init) await page.addInitScript(options.init);
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
