@@ -172,9 +172,9 @@ export class CrewMatcher {
   /** The end of the window the fixed people and one more could work from day `from` (Infinity if none by `notAfter`). */
   private windowWith(taken: readonly number[], person: number, job: Job, from: number, notAfter: number): number {
     const trial = this.trial;
-    trial.length = 0;
-    for (const p of taken) trial.push(p);
-    trial.push(person);
+    if (trial.length !== taken.length + 1) trial.length = taken.length + 1;
+    for (let k = 0; k < taken.length; k++) trial[k] = taken[k];
+    trial[taken.length] = person;
     return this.bookings.windowEnd(trial, job.hours, job.maxPerDay, from, notAfter);
   }
 

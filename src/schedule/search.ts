@@ -3,9 +3,9 @@
 // with forward-backward improvement (re-decoding backwards from the end, then forwards again) to
 // pull work together. Seeded: the same problem and budget give the same plan.
 
-import { addTo } from '../model/group';
 import type { Anchors } from './baseline';
-import { Decoder, type Preferences, type Prefix, readyDay, type Schedule } from './decode';
+import { Decoder, type Preferences, type Prefix, type Schedule } from './decode';
+import { Moves } from './moves';
 import { type Comparator, compareTerms, evaluate, type Terms } from './objective';
 import type { Problem } from './problem';
 import { Random } from './random';
@@ -53,14 +53,9 @@ export const BROWSER_WORK_BUDGET = 1_000_000;
 const MIN_ITERATIONS = 3;
 const HISTORY = 30;
 /** Iterations without a new best before the search goes back to the best plan and shakes it. */
-const STALL = 400;
+const STALL = 150;
 const KICK_MOVES = 4;
-const FBI_EVERY = 40;
-/** Shares of moves: a new preferred person; a move on the chain that sets the plan's end; the rest any shift. */
-const PREFERENCE_MOVES = 0.2;
-const CRITICAL_MOVES = 0.65;
-/** Share of critical moves that give the waiting job someone else rather than reordering. */
-const CRITICAL_REASSIGN = 0.7;
+const FBI_EVERY = 10;
 
 /** Working days a job needs at best, ignoring calendars: for priority rules only. */
 function roughDays(problem: Problem, j: number): number {
@@ -192,6 +187,7 @@ export class Search {
   private readonly placed?: Schedule;
   private readonly compare: Comparator;
   private readonly anchors?: Anchors;
+  private readonly moves: Moves;
 
   constructor(
     readonly problem: Problem,
@@ -219,6 +215,7 @@ export class Search {
       this.fixedRank[j] = i;
     });
     if (this.anchors) this.forward.anchors = this.anchors;
+    this.moves = new Moves(problem, this.random, this.block, this.fixedRank, this.fixedCount, this.planned);
     this.construct(options.fixed?.prefer, options.replan?.initial);
     this.constructionPlacements = this.placements;
     // A search of one or two full decodes could only shuffle; below that the construction stands.
@@ -344,128 +341,10 @@ export class Search {
     return this.reversedProblem;
   }
 
-  /** Changes the preferred person of one slot of a random job (or lets the decoder choose again). */
-  private preferenceMove(prefer: Preferences): Preferences | undefined {
-    const staffable = this.problem.jobs.filter(
-      (j) => j.slots.length > 0 && !j.unstaffable && this.planned[j.index] && Number.isNaN(this.fixedRank[j.index]),
-    );
-    if (!staffable.length) return undefined;
-    const job = staffable[this.random.int(0, staffable.length - 1)];
-    const s = this.random.int(0, job.slots.length - 1);
-    if (job.pinned[s] >= 0) return undefined;
-    const next = prefer.slice();
-    next[job.index] = prefer[job.index].slice();
-    const candidates = job.slots[s].candidates;
-    next[job.index][s] = this.random.next() < 0.3 ? -1 : candidates[this.random.int(0, candidates.length - 1)];
-    return next;
-  }
-
-  /** Where a job may sit in an order: after everything it waits for, before what waits for it, in its block. */
-  private room(order: Int32Array, position: Int32Array, j: number): [number, number] {
-    let lo = this.fixedCount;
-    let hi = order.length - 1;
-    for (const p of this.problem.jobs[j].preds) lo = Math.max(lo, position[p] + 1);
-    for (const s of this.problem.jobs[j].succs) hi = Math.min(hi, position[s] - 1);
-    const from = position[j];
-    for (let i = from - 1; i >= lo; i--) if (this.block[order[i]] !== this.block[j]) lo = i + 1;
-    for (let i = from + 1; i <= hi; i++) if (this.block[order[i]] !== this.block[j]) hi = i - 1;
-    return [lo, hi];
-  }
-
-  private static moved(order: Int32Array, from: number, to: number): Int32Array {
-    const next = order.slice();
-    const j = order[from];
-    if (to < from) next.copyWithin(to + 1, to, from);
-    else next.copyWithin(from, from + 1, to + 1);
-    next[to] = j;
-    return next;
-  }
-
-  /**
-   * A move on the chain that sets the plan's end: from the last job back, each job waited either for
-   * a dependency or for a person busy with another job. Pick one such person-wait at random and put
-   * the waiting job before the job it waited for (or that job after it).
-   */
-  private criticalMove(
-    schedule: Schedule,
-    position: Int32Array,
-    prefer: Preferences,
-  ): { order: Int32Array; prefer: Preferences } | undefined {
-    const { problem } = this;
-    const { start, end, crew, order } = schedule;
-    const byPerson = new Map<number, number[]>();
-    let last = -1;
-    for (const job of problem.jobs) {
-      const j = job.index;
-      for (const p of crew[j]) addTo(byPerson, p, j);
-      if (crew[j].length && Number.isNaN(this.fixedRank[j]) && (last < 0 || end[j] > end[last])) last = j;
-    }
-    const waits: [number, number][] = [];
-    for (let j = last, steps = 0; j >= 0 && steps < problem.jobs.length; steps++) {
-      const job = problem.jobs[j];
-      const ready = readyDay(problem, job.preds, job.earliest, start, end);
-      if (start[j] > ready) {
-        let blocker = -1;
-        for (const p of crew[j]) {
-          for (const k of byPerson.get(p) ?? []) if (k !== j && end[k] < start[j] && (blocker < 0 || end[k] > end[blocker])) blocker = k;
-        }
-        if (blocker < 0) break;
-        if (Number.isNaN(this.fixedRank[blocker])) waits.push([j, blocker]);
-        j = blocker;
-      } else {
-        const pred = job.preds.find((p) => (problem.jobs[p].milestone ? start[p] : end[p] + 1) === ready);
-        if (pred === undefined) break;
-        j = pred;
-      }
-    }
-    if (!waits.length) return undefined;
-    const [waiting, blocker] = waits[this.random.int(0, waits.length - 1)];
-    const job = problem.jobs[waiting];
-    // Half the time, give the waiting job someone else instead of the busy person.
-    const shared = Array.from(crew[waiting]).findIndex((p) => crew[blocker].includes(p));
-    if (this.random.next() < CRITICAL_REASSIGN && shared >= 0 && job.pinned[shared] < 0 && job.slots[shared].candidates.length > 1) {
-      const others = job.slots[shared].candidates.filter((c) => c !== crew[waiting][shared]);
-      const next = prefer.slice();
-      next[waiting] = prefer[waiting].slice();
-      next[waiting][shared] = others[this.random.int(0, others.length - 1)];
-      return { order, prefer: next };
-    }
-    const [lo] = this.room(order, position, waiting);
-    if (lo <= position[blocker] && position[waiting] > position[blocker])
-      return { order: Search.moved(order, position[waiting], position[blocker]), prefer };
-    const [, hi] = this.room(order, position, blocker);
-    if (hi >= position[waiting] && position[blocker] < position[waiting])
-      return { order: Search.moved(order, position[blocker], position[waiting]), prefer };
-    return undefined;
-  }
-
-  /** A neighbour of the current plan: another preferred person, a critical-chain move, or any shift. */
-  private neighbour(schedule: Schedule, prefer: Preferences): { order: Int32Array; prefer: Preferences } {
-    const { order } = schedule;
-    const n = order.length;
-    const roll = this.random.next();
-    if (roll < PREFERENCE_MOVES) {
-      const next = this.preferenceMove(prefer);
-      if (next) return { order, prefer: next };
-    }
-    if (this.fixedCount >= n) return { order, prefer };
-    const position = new Int32Array(n);
-    order.forEach((j, i) => {
-      position[j] = i;
-    });
-    if (roll >= PREFERENCE_MOVES && roll < PREFERENCE_MOVES + CRITICAL_MOVES) {
-      const critical = this.criticalMove(schedule, position, prefer);
-      if (critical) return critical;
-    }
-    const from = this.random.int(this.fixedCount, n - 1);
-    const [lo, hi] = this.room(order, position, order[from]);
-    return { order: Search.moved(order, from, this.random.int(lo, hi)), prefer };
-  }
-
   /** Runs up to `count` improvement iterations; true when the budget is spent. */
   step(count: number): boolean {
     for (let k = 0; k < count && !this.finished; k++, this.done++) {
-      const move = this.neighbour(this.current.schedule, this.current.prefer);
+      const move = this.moves.neighbour(this.current.schedule, this.current.prefer);
       let candidate = this.decode(move.order, move.prefer);
       if (this.fixedCount === 0 && !this.anchors && (this.done + 1) % FBI_EVERY === 0)
         candidate = this.justify(candidate.schedule, move.prefer);
@@ -486,18 +365,7 @@ export class Search {
   /** Back to the best plan found, shaken by a few random shifts, with a fresh acceptance history. */
   private restartFromBest(): void {
     let { order } = this.bestFound.schedule;
-    const n = order.length;
-    if (this.fixedCount < n) {
-      for (let k = 0; k < KICK_MOVES; k++) {
-        const position = new Int32Array(n);
-        order.forEach((j, i) => {
-          position[j] = i;
-        });
-        const from = this.random.int(this.fixedCount, n - 1);
-        const [lo, hi] = this.room(order, position, order[from]);
-        order = Search.moved(order, from, this.random.int(lo, hi));
-      }
-    }
+    if (this.fixedCount < order.length) for (let k = 0; k < KICK_MOVES; k++) order = this.moves.shift(order);
     this.current = { ...this.decode(order, this.bestFound.prefer), prefer: this.bestFound.prefer };
     this.history.fill(this.current.terms);
     this.stalled = 0;
