@@ -11,10 +11,11 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { type CalibratedRange, calibratedRange } from '../src/budget/interval';
 import { fitRatioModel, type HistoryPoint, ratioRange } from '../src/budget/ratio';
 import { files, option } from './args';
 
-const VALUE_OPTIONS = ['--estimate', '--actual', '--category', '--person', '--key', '--coverage', '--warmup'];
+const VALUE_OPTIONS = ['--estimate', '--actual', '--category', '--person', '--key', '--coverage', '--warmup', '--hold-out'];
 
 /** One CSV line into fields: quoted fields may hold commas and doubled quotes. */
 function fields(line: string): string[] {
@@ -92,6 +93,9 @@ interface Prediction {
   row: Row;
   low: number;
   high: number;
+  /** The plain band from the same history: its empirical quantiles of actual/estimate, times the estimate. */
+  plainLow: number;
+  plainHigh: number;
 }
 
 /** The category plays the part of a task type, the person column that of the person who did it. */
@@ -99,69 +103,101 @@ function groupsOf(row: Row): HistoryPoint['groups'] {
   return { type: row.category || undefined, person: row.person || undefined };
 }
 
+/** Empirical quantile (linear between order statistics) of an ascending list. */
+function quantile(sorted: readonly number[], p: number): number {
+  const position = p * (sorted.length - 1);
+  const lo = Math.floor(position);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
+}
+
+/**
+ * ESTIMATE's range (or, with categories or people, the ratio model's, as the Budget uses it) and the
+ * plain band, both fitted on the same finished rows.
+ */
+function fitted(history: readonly Row[], coverage: number, withGroups: boolean) {
+  const points: HistoryPoint[] = history.map((r) => ({
+    estimate: r.estimate,
+    actual: r.actual,
+    groups: withGroups ? groupsOf(r) : undefined,
+  }));
+  const logs = history.map((r) => Math.log(r.actual / r.estimate)).sort((a, b) => a - b);
+  const tail = (1 - coverage) / 2;
+  const model = withGroups ? fitRatioModel(points) : undefined;
+  const calibrated = withGroups ? undefined : calibratedRange(points, coverage);
+  const range = (row: Row) =>
+    model ? ratioRange(model, row.estimate, coverage, groupsOf(row)) : (calibrated as CalibratedRange).range(row.estimate);
+  return { range, calibrated, plain: [quantile(logs, tail), quantile(logs, 1 - tail)] as const };
+}
+
+function predict(fit: ReturnType<typeof fitted>, row: Row): Prediction {
+  const range = fit.range(row);
+  return {
+    row,
+    low: range.low,
+    high: range.high,
+    plainLow: row.estimate * Math.exp(fit.plain[0]),
+    plainHigh: row.estimate * Math.exp(fit.plain[1]),
+  };
+}
+
 /** Each row from the warm-up on, predicted from the rows before it (refitted in steps on long files). */
-function rolling(rows: readonly Row[], coverage: number, warmup: number): Prediction[] {
+function rolling(rows: readonly Row[], coverage: number, warmup: number, withGroups: boolean): Prediction[] {
   const refitEvery = Math.max(1, Math.floor(rows.length / 400));
   const out: Prediction[] = [];
-  let model = fitRatioModel([]);
+  let fit = fitted(rows.slice(0, warmup), coverage, withGroups);
   for (let i = warmup; i < rows.length; i++) {
-    if ((i - warmup) % refitEvery === 0) {
-      const history: HistoryPoint[] = rows.slice(0, i).map((r) => ({ estimate: r.estimate, actual: r.actual, groups: groupsOf(r) }));
-      model = fitRatioModel(history);
-    }
-    const row = rows[i];
-    const range = ratioRange(model, row.estimate, coverage, groupsOf(row));
-    out.push({ row, low: range.low, high: range.high });
+    if ((i - warmup) % refitEvery === 0) fit = fitted(rows.slice(0, i), coverage, withGroups);
+    out.push(predict(fit, rows[i]));
   }
   return out;
 }
 
-const inside = (p: { row: Row; low: number; high: number }) => p.row.actual >= p.low && p.row.actual <= p.high;
-
-function bandCoverage(predictions: readonly Prediction[], x: number): number {
-  return (
-    predictions.filter((p) => inside({ row: p.row, low: p.row.estimate * (1 - x), high: p.row.estimate * (1 + x) })).length /
-    predictions.length
-  );
+/** The later share of rows, each predicted from the earlier rows only (one fit, as a firm calibrates once). */
+function split(rows: readonly Row[], coverage: number, heldOut: number, withGroups: boolean): Prediction[] {
+  const cut = rows.length - Math.round(rows.length * heldOut);
+  const fit = fitted(rows.slice(0, cut), coverage, withGroups);
+  if (fit.calibrated)
+    console.log(`  chosen by validation in the history: ${fit.calibrated.method}, asked for ${percent(fit.calibrated.nominal)}`);
+  return rows.slice(cut).map((row) => predict(fit, row));
 }
 
-/** Smallest ±X (in steps of 0.5 points) at which the fixed band holds at least `target` of actuals. */
-function bandReaching(predictions: readonly Prediction[], target: number): number | undefined {
-  for (let x = 0; x < 1; x += 0.005) if (bandCoverage(predictions, x) >= target) return x;
-  return undefined;
-}
+const holds = (predictions: readonly Prediction[], plain: boolean) =>
+  predictions.filter((p) =>
+    plain ? p.row.actual >= p.plainLow && p.row.actual <= p.plainHigh : p.row.actual >= p.low && p.row.actual <= p.high,
+  ).length / predictions.length;
+const logWidth = (predictions: readonly Prediction[], plain: boolean) =>
+  predictions.reduce((sum, p) => sum + Math.log(plain ? p.plainHigh / p.plainLow : p.high / p.low), 0) / predictions.length;
 
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
-const ratio = (v: number) => `×${v.toFixed(2)}`;
 
-function report(path: string, coverage: number, warmup: number): void {
+function report(path: string, coverage: number, warmup: number, heldOut: number, withGroups: boolean): void {
   const rows = readRows(path);
   if (rows.length <= warmup + 10) throw new Error(`${path}: only ${rows.length} usable rows; need more than ${warmup + 10}`);
-  const predictions = rolling(rows, coverage, warmup);
-  const held = predictions.filter(inside).length / predictions.length;
-  const widths = predictions.map((p) => p.high / p.low).sort((a, b) => a - b);
-  const meanWidth = widths.reduce((s, v) => s + v, 0) / widths.length;
-  const band = bandReaching(predictions, held);
+  const predictions = heldOut > 0 ? split(rows, coverage, heldOut, withGroups) : rolling(rows, coverage, warmup, withGroups);
   console.log(
-    `${basename(path)}: ${rows.length} rows; first ${warmup} only fit on, ${predictions.length} predicted from earlier rows only`,
+    heldOut > 0
+      ? `${basename(path)}: ${rows.length} rows; the first ${rows.length - predictions.length} calibrate, the last ${predictions.length} are predicted`
+      : `${basename(path)}: ${rows.length} rows; first ${warmup} only fit on, ${predictions.length} predicted from earlier rows only`,
   );
-  console.log(
-    `  calibrated ${percent(coverage)} range   holds ${percent(held)}   mean High/Low ${ratio(meanWidth)}   median ${ratio(widths[Math.floor(widths.length / 2)])}`,
-  );
-  console.log(
-    band === undefined
-      ? `  fixed ±X% band        cannot reach ${percent(held)} with X below 100% (the lower end would drop under zero)`
-      : `  fixed ±${(band * 100).toFixed(1)}% band      holds ${percent(bandCoverage(predictions, band))}   High/Low ${ratio((1 + band) / (1 - band))}`,
-  );
-  console.log(`  fixed ±50% band       holds ${percent(bandCoverage(predictions, 0.5))}   High/Low ${ratio(3)}`);
+  const mine = logWidth(predictions, false);
+  const plain = logWidth(predictions, true);
+  console.log(`  calibrated ${percent(coverage)} range   holds ${percent(holds(predictions, false))}   mean log width ${mine.toFixed(3)}`);
+  console.log(`  plain quantile band     holds ${percent(holds(predictions, true))}   mean log width ${plain.toFixed(3)}`);
+  console.log(`  width against the plain band: ${mine <= plain ? '' : '+'}${percent(mine / plain - 1)}`);
   const thirds = [0, 1, 2].map((t) =>
     predictions.slice(Math.floor((t * predictions.length) / 3), Math.floor(((t + 1) * predictions.length) / 3)),
   );
-  console.log(`  by time (oldest → newest third): ${thirds.map((t) => percent(t.filter(inside).length / t.length)).join(' · ')}`);
+  console.log(
+    `  by time (oldest → newest third): ${thirds.map((t) => percent(holds(t, false))).join(' · ')}  (plain band ${thirds.map((t) => percent(holds(t, true))).join(' · ')})`,
+  );
   const categories = [...new Set(predictions.map((p) => p.row.category).filter((c): c is string => Boolean(c)))];
   for (const c of categories) {
-    const mine = predictions.filter((p) => p.row.category === c);
-    if (mine.length >= 20) console.log(`  ${c}: ${mine.length} predicted, holds ${percent(mine.filter(inside).length / mine.length)}`);
+    const theirs = predictions.filter((p) => p.row.category === c);
+    if (theirs.length >= 20)
+      console.log(
+        `  ${c}: ${theirs.length} predicted, holds ${percent(holds(theirs, false))} (plain band ${percent(holds(theirs, true))})`,
+      );
   }
 }
 
@@ -172,4 +208,5 @@ if (paths.length === 0) {
 }
 const coverage = Number(option('--coverage', '0.8'));
 const warmup = Number(option('--warmup', '50'));
-for (const path of paths) report(path, coverage, warmup);
+const heldOut = Number(option('--hold-out', '0'));
+for (const path of paths) report(path, coverage, warmup, heldOut, option('--category', '') !== '' || option('--person', '') !== '');

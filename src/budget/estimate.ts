@@ -5,7 +5,8 @@
 import { figure, percent } from '../model/cells';
 import { MAX_HOURS } from '../model/limits';
 import { quote } from '../model/problems';
-import { fitRatioModel, type HistoryPoint, ratioRange } from './ratio';
+import { calibratedRange } from './interval';
+import type { HistoryPoint } from './ratio';
 
 export const DEFAULT_COVERAGE = 0.8;
 
@@ -86,11 +87,11 @@ export function estimateRanges(
   if (hours.length === 0) errors.push('hours is empty; give the estimate to range, e.g. 16');
   if (errors.length) return { rows: [], errors };
 
-  const model = fitRatioModel(pairs);
+  const calibrated = calibratedRange(pairs, level);
   const rows = hours.map((cell) => {
     const value = numberIn(cell);
     if (value === undefined) return ['', '', ''];
-    const r = ratioRange(model, value, level);
+    const r = calibrated.range(value);
     return [round(r.low), round(r.likely), round(r.high)];
   });
   return { rows, errors };
