@@ -15,6 +15,8 @@ const terms = (lateness: number, finish: number): Terms => ({
   cost: 0,
   expertise: 0,
   switching: 0,
+  moved: 0,
+  addedLateness: 0,
 });
 
 /** Each search of a portfolio run to the end, as the Plan panel's workers run them. */
