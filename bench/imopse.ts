@@ -6,7 +6,7 @@ import { parseDef } from './formats';
 import { instanceName, references } from './instances';
 import { runBenchmark } from './report';
 
-runBenchmark(parseDef, (file) => {
+await runBenchmark(parseDef, (file) => {
   const row = references(file, 'bounds.tsv', (r) => r.instance).get(instanceName(file));
   const best = row?.ub_makespan_best_public ? Number(row.ub_makespan_best_public) : undefined;
   const lowerBound = row?.lb_makespan ? Number(row.lb_makespan) : undefined;

@@ -9,6 +9,7 @@ import { isoToDay } from '../src/model/dates';
 import { formatProblem, hasErrors } from '../src/model/problems';
 import type { RawWorkbook } from '../src/model/read';
 import { readWorkbook } from '../src/model/read';
+import type { Terms } from '../src/schedule/objective';
 import { planBounded, type ScheduleOptions } from '../src/schedule/schedule';
 import { BROWSER_WORK_BUDGET, DEFAULT_WORK_BUDGET } from '../src/schedule/search';
 import { validatePlan } from '../src/schedule/validate';
@@ -139,7 +140,14 @@ export function checkSolution(instance: Instance, solution: Solution): string[] 
   return errors;
 }
 
-export function solve(instance: Instance, budget: Budget, seed = 1): { solution: Solution; invalid: string[] } {
+export interface Solved {
+  solution: Solution;
+  invalid: string[];
+  /** The plan's objective terms, as a portfolio of searches compares them. */
+  terms: Terms;
+}
+
+export function solve(instance: Instance, budget: Budget, seed = 1): Solved {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const { plan, problems } = readWorkbook(toWorkbook(instance), { timeZone: 'UTC', today: isoToDay(START) as number });
@@ -172,7 +180,7 @@ export function solve(instance: Instance, budget: Budget, seed = 1): { solution:
     tasks,
   };
   invalid.push(...checkSolution(instance, solution));
-  return { solution, invalid };
+  return { solution, invalid, terms: result.terms };
 }
 
 /**

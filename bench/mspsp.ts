@@ -6,7 +6,7 @@ import { parseDzn } from './formats';
 import { instanceName, references, setName } from './instances';
 import { runBenchmark } from './report';
 
-runBenchmark(parseDzn, (file) => {
+await runBenchmark(parseDzn, (file) => {
   const row = references(file, 'results.tsv', (r) => `${r.subset}/${r.instance}`).get(`${setName(file)}/${instanceName(file)}.dzn`);
   const best = row?.best_makespan ? Number(row.best_makespan) : undefined;
   return { best, lowerBound: row ? Number(row['lb_critical_path(mint)']) : undefined, optimal: row?.optimal_proven === '1' };

@@ -2,10 +2,12 @@
 // summary per set: gaps to the best known makespan and to the lower bounds, share reaching the
 // reference, time and iterations per instance. Invalid solutions are counted and never scored.
 
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { portfolioSeed, portfolioWinner } from '../src/schedule/portfolio';
 import { files, option } from './args';
-import { type Budget, type Instance, instanceName, type Solution, setName, solve } from './instances';
+import { type Budget, type Instance, instanceName, type Solution, type Solved, setName, solve } from './instances';
 
 export interface Reference {
   /** Best known makespan (blank when none is published). */
@@ -34,14 +36,58 @@ const median = (xs: number[]) => {
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(2)}%`);
 const gap = (value: number, reference: number) => (100 * (value - reference)) / reference;
 
-export function runBenchmark(parse: (file: string) => Instance, reference: (file: string) => Reference): void {
+/** A solve in a child process of its own (so its CPU time is its own), as one search of a portfolio. */
+function solveApart(file: string, budget: Budget, seed: number): Promise<Solved> {
+  const args = [process.argv[1], '--solve-one', file, '--seed', String(seed)];
+  args.push(...(typeof budget === 'string' ? ['--budget', budget] : ['--iterations', String(budget.iterations)]));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+    });
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(text) as Solved) : reject(new Error(`${file}: search exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * Solves one instance: one search, or with --workers N a portfolio of N searches run at once in
+ * separate processes (seeds as the Plan panel gives its workers), keeping the one the panel keeps.
+ * Seconds are wall-clock; CPU seconds are the busiest search's, what N free cores would take.
+ */
+async function solveInstance(file: string, instance: Instance, budget: Budget, seed: number, workers: number): Promise<Solved> {
+  if (workers <= 1) return solve(instance, budget, seed);
+  const t0 = performance.now();
+  const searches = await Promise.all(Array.from({ length: workers }, (_, k) => solveApart(file, budget, portfolioSeed(k, seed))));
+  const kept = searches[portfolioWinner(searches.map((s) => s.terms))];
+  const cpuSeconds = Math.max(...searches.map((s) => s.solution.cpuSeconds));
+  return {
+    ...kept,
+    solution: {
+      ...kept.solution,
+      seconds: (performance.now() - t0) / 1000,
+      cpuSeconds,
+      budget: `${kept.solution.budget}, ${workers} searches`,
+    },
+  };
+}
+
+export async function runBenchmark(parse: (file: string) => Instance, reference: (file: string) => Reference): Promise<void> {
   const iterations = option('--iterations', '');
   const budget: Budget = iterations ? { iterations: Number(iterations) } : option('--budget', 'panel') === 'formula' ? 'formula' : 'panel';
-  const out = option('--out', '');
   const seed = Number(option('--seed', '1'));
-  const inputs = files(['--iterations', '--budget', '--out', '--seed']);
+  const one = option('--solve-one', '');
+  if (one) {
+    process.stdout.write(JSON.stringify(solve(parse(one), budget, seed)));
+    return;
+  }
+  const out = option('--out', '');
+  const workers = Number(option('--workers', '1'));
+  const inputs = files(['--iterations', '--budget', '--out', '--seed', '--workers']);
   if (!out || inputs.length === 0) {
-    console.error('usage: -- [--budget panel|formula | --iterations N] [--seed S] --out DIR FILE...');
+    console.error('usage: -- [--budget panel|formula | --iterations N] [--workers N] [--seed S] --out DIR FILE...');
     process.exit(2);
   }
   mkdirSync(out, { recursive: true });
@@ -49,7 +95,7 @@ export function runBenchmark(parse: (file: string) => Instance, reference: (file
   console.log(['instance', 'makespan', 'cost', 'lower bound', 'seconds', 'cpu seconds'].join('\t'));
   for (const file of inputs) {
     const instance = parse(file);
-    const { solution, invalid } = solve(instance, budget, seed);
+    const { solution, invalid } = await solveInstance(file, instance, budget, seed, workers);
     writeFileSync(
       join(out, `${instance.name}.json`),
       `${JSON.stringify({ instance: solution.instance, makespan: solution.makespan, cost: solution.cost, tasks: solution.tasks })}\n`,

@@ -23,8 +23,8 @@ export const Settings = sheetSpec('Settings', {
     choices: ['Names', 'Roles'],
     note: 'Names: clients see who does the work. Roles: they see roles only.',
   }),
-  iterations: def('Iterations', number({ min: 0, max: 1_000_000, integer: true }), 1000, {
-    note: 'How hard the Plan panel searches for a better plan (default 1000). Formulas in cells search briefly, to answer at once.',
+  iterations: def('Iterations', number({ min: 0, max: 1_000_000, integer: true }), 20_000, {
+    note: 'How hard the Plan panel searches for a better plan: iterations per search, one search per processor core (default 20000, at most a million task placements each). Formulas in cells search briefly, to answer at once.',
     format: 'number',
   }),
   planProposals: def('Plan Proposals', yesNo, false, {

@@ -52,10 +52,17 @@ export const DEFAULT_WORK_BUDGET = 10_000;
 export const BROWSER_WORK_BUDGET = 1_000_000;
 const MIN_ITERATIONS = 3;
 const HISTORY = 30;
-/** Iterations without a new best before the search goes back to the best plan and shakes it. */
-const STALL = 150;
+/**
+ * Iterations without a new best before the search goes back to the best plan and shakes it: about
+ * two passes over the jobs, within these limits (small firms restart often, big ones have more to try).
+ */
+const STALL = { perJob: 2, least: 150, most: 400 };
 const KICK_MOVES = 4;
-const FBI_EVERY = 10;
+/** Forward-backward improvement every fifth of a pass over the jobs, within these limits. */
+const FBI_EVERY = { perJob: 0.2, least: 10, most: 40 };
+
+const scaled = (rule: { perJob: number; least: number; most: number }, jobs: number) =>
+  Math.round(Math.max(rule.least, Math.min(rule.most, rule.perJob * jobs)));
 
 /** Working days a job needs at best, ignoring calendars: for priority rules only. */
 function roughDays(problem: Problem, j: number): number {
@@ -170,6 +177,9 @@ export class Search {
   /** Improvement iterations at most (0: the construction stands), and job placements at most. */
   private readonly budget: number;
   private readonly work: number;
+  /** Iterations without a better plan before a restart, and between forward-backward passes. */
+  private readonly stall: number;
+  private readonly fbiEvery: number;
   /** Job placements made so far, and by the construction. */
   private placements = 0;
   private constructionPlacements = 0;
@@ -208,6 +218,8 @@ export class Search {
     // Up to four priority rules, fewer when the firm is so big that each decode counts.
     this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
     this.work = work;
+    this.stall = scaled(STALL, size);
+    this.fbiEvery = scaled(FBI_EVERY, size);
     this.fixedCount = options.fixed?.order.length ?? 0;
     this.placed = options.fixed?.placed;
     this.fixedRank = new Float64Array(n).fill(Number.NaN);
@@ -346,7 +358,7 @@ export class Search {
     for (let k = 0; k < count && !this.finished; k++, this.done++) {
       const move = this.moves.neighbour(this.current.schedule, this.current.prefer);
       let candidate = this.decode(move.order, move.prefer);
-      if (this.fixedCount === 0 && !this.anchors && (this.done + 1) % FBI_EVERY === 0)
+      if (this.fixedCount === 0 && !this.anchors && (this.done + 1) % this.fbiEvery === 0)
         candidate = this.justify(candidate.schedule, move.prefer);
       const slot = this.done % HISTORY;
       if (this.compare(candidate.terms, this.current.terms) <= 0 || this.compare(candidate.terms, this.history[slot]) <= 0) {
@@ -354,7 +366,7 @@ export class Search {
         this.consider(this.current);
       }
       this.history[slot] = this.current.terms;
-      if (++this.stalled > STALL) this.restartFromBest();
+      if (++this.stalled > this.stall) this.restartFromBest();
     }
     return this.finished;
   }
