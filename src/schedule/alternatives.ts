@@ -128,7 +128,8 @@ export class Alternatives {
 
   /**
    * Makes every swap of one person that makes the plan better, job by job in `order` (a few rounds
-   * at most); milestones then move to the day their last predecessor now ends. Better means better
+   * at most), lets two of a crew change places where that is better, and starts a job earlier where
+   * a swap has freed its crew; milestones then move to the day their last predecessor now ends. Better means better
    * terms, so a swapped task never ends later and nothing after it has to move.
    */
   polish(order: ArrayLike<number>, jobs: Uint8Array): void {
@@ -138,9 +139,11 @@ export class Alternatives {
       for (let k = 0; k < order.length; k++) {
         const j = order[k];
         if (!jobs[j] || !schedule.daily[j]) continue;
+        changed = this.shift(j) || changed;
         for (let s = 0; s < schedule.crew[j].length; s++) {
           if (problem.jobs[j].pinned[s] >= 0) continue;
           changed = this.improve(j, s) || changed;
+          changed = this.exchange(j, s) || changed;
         }
       }
     }
@@ -162,15 +165,64 @@ export class Alternatives {
       this.book(j, 1);
       return false;
     }
-    const job = this.problem.jobs[j];
     const crew = Array.from(this.schedule.crew[j]);
     crew[s] = alt.person;
-    const placement = this.decoder.bookings.book(crew, job.hours, job.maxPerDay, alt.start);
+    this.place(j, crew, alt.start);
+    return true;
+  }
+
+  /**
+   * Two of job j's crew change places where each can fill the other's and the plan is better so (the
+   * same people on the same days: only who fills which place changes, e.g. the one with the skill
+   * to spare taking the harder place); true if they did.
+   */
+  private exchange(j: number, s: number): boolean {
+    const job = this.problem.jobs[j];
+    const { schedule } = this;
+    const crew = Array.from(schedule.crew[j]);
+    for (let t = s + 1; t < crew.length; t++) {
+      if (job.pinned[t] >= 0 || !job.slots[s].candidates.includes(crew[t]) || !job.slots[t].candidates.includes(crew[s])) continue;
+      [crew[s], crew[t]] = [crew[t], crew[s]];
+      if (compareTerms(this.ledger.whatIf(j, crew, schedule.start[j], schedule.end[j]), this.ledger.terms) < 0) {
+        schedule.crew[j] = Int32Array.from(crew);
+        this.ledger.move(j, crew, schedule.start[j], schedule.end[j]);
+        return true;
+      }
+      [crew[s], crew[t]] = [crew[t], crew[s]];
+    }
+    return false;
+  }
+
+  /**
+   * Starts job j earlier with its own crew where a swap elsewhere has freed them, unless the plan
+   * would be worse so; true if it did. Without this a task would wait for work no longer there.
+   */
+  private shift(j: number): boolean {
+    this.book(j, -1);
+    const { schedule } = this;
+    const job = this.problem.jobs[j];
+    const crew = schedule.crew[j];
+    const window = this.decoder.bookings.window(crew, job.hours, job.maxPerDay, this.ready(j), schedule.end[j]);
+    if (
+      !window ||
+      window.start >= schedule.start[j] ||
+      compareTerms(this.ledger.whatIf(j, crew, window.start, window.end), this.ledger.terms) > 0
+    ) {
+      this.book(j, 1);
+      return false;
+    }
+    this.place(j, Array.from(crew), window.start);
+    return true;
+  }
+
+  /** Books job j (unbooked) with `crew` from `start` and records it in the plan and its terms. */
+  private place(j: number, crew: number[], start: number): void {
+    const job = this.problem.jobs[j];
+    const placement = this.decoder.bookings.book(crew, job.hours, job.maxPerDay, start);
     this.schedule.crew[j] = Int32Array.from(crew);
     this.schedule.start[j] = placement.start;
     this.schedule.end[j] = placement.end;
     this.schedule.daily[j] = placement.daily;
     this.ledger.move(j, crew, placement.start, placement.end);
-    return true;
   }
 }
