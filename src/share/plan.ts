@@ -1,7 +1,7 @@
 // The plan a client's copy shows: the one the Share panel makes — committed work only, searched as
-// deeply as the panels search. CLIENTVIEW makes the very same plan when a formula can afford that
-// search, so its table is the copy's to the cell; for a firm too big for that within Sheets' limit it
-// searches at a formula's depth, and says the copy may differ.
+// deeply as the panels search. CLIENTVIEW makes the very same plan (the panel's first search) when a
+// formula can afford that search, so its table is the copy's to the cell; when Settings > Iterations
+// asks more than fits within Sheets' limit it searches at a formula's depth, and says the copy may differ.
 
 import type { Plan } from '../model/plan';
 import { workItems } from '../model/work';

@@ -15,7 +15,7 @@ export const NEEDS_STAFF =
   'Planned dates and crews need the staff range: add it as the fourth argument, e.g. =CLIENTVIEW("Client", Projects!A:P, Tasks!A:R, Staff!A:K).';
 
 export const SHORTER_SEARCH =
-  'The firm is too big to plan here as the Share panel does: dates and crews come from a shorter search, and the copy may differ.';
+  'The Share panel searches longer than a formula can here (Settings > Iterations × open tasks): dates and crews come from a shorter search, and the copy may differ.';
 
 /** The copy's title, also its file name: "<Client> — Project plan". */
 export function copyTitle(client: string): string {

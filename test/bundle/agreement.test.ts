@@ -30,13 +30,17 @@ import { addonWith, sampleAddon } from '../support/addon';
 type Loaded = ReturnType<typeof addonWith>;
 const ZONE = 'America/New_York';
 
+/** A generated firm whose Settings > Iterations (as the sample's) let a formula plan as the Share panel does. */
+function generated(seed: number): Loaded {
+  const firm = generateFirm({ staff: 8 + seed, tasks: 20 + 10 * seed, months: 3, seed });
+  firm.Settings = [...(firm.Settings ?? []), ['Iterations', 1000]];
+  return addonWith(firm);
+}
+
 /** The sample firm, and generated firms small enough for a formula to plan as the Share panel does. */
 const FIRMS: [string, () => Loaded][] = [
   ['the sample firm', () => sampleAddon()],
-  ...[1, 2].map((seed): [string, () => Loaded] => [
-    `generated firm ${seed}`,
-    () => addonWith(generateFirm({ staff: 8 + seed, tasks: 20 + 10 * seed, months: 3, seed })),
-  ]),
+  ...[1, 2].map((seed): [string, () => Loaded] => [`generated firm ${seed}`, () => generated(seed)]),
 ];
 
 const range = (loaded: Loaded, name: string) => loaded.ss.sheets.find((s) => s.name === name)?.peek() as unknown[][];
