@@ -51,6 +51,8 @@ export const DEFAULT_WORK_BUDGET = 10_000;
 /** What the Plan panel affords: the browser has no Sheets time limit, only a user watching progress. */
 export const BROWSER_WORK_BUDGET = 1_000_000;
 const MIN_ITERATIONS = 3;
+/** An iteration's work beyond its placements: one placement per this many jobs (see Search.overhead). */
+const ITERATION_OVERHEAD = 5;
 const HISTORY = 30;
 /**
  * Iterations without a new best before the search goes back to the best plan and shakes it: about
@@ -180,6 +182,13 @@ export class Search {
   /** Iterations without a better plan before a restart, and between forward-backward passes. */
   private readonly stall: number;
   private readonly fbiEvery: number;
+  /**
+   * Work of an iteration beyond its placements, counted as placements: choosing the move, copying
+   * the plan and evaluating it take time in proportion to the jobs (measured: about as much as
+   * placing a fifth of them again), so a search whose moves place little again (re-planning in Keep
+   * mode) does not run for several times what its budget buys.
+   */
+  private readonly overhead: number;
   /** Job placements made so far, and by the construction. */
   private placements = 0;
   private constructionPlacements = 0;
@@ -218,6 +227,7 @@ export class Search {
     // Up to four priority rules, fewer when the firm is so big that each decode counts.
     this.rules = Math.max(1, Math.min(4, Math.floor(work / (3 * size))));
     this.work = work;
+    this.overhead = Math.ceil(size / ITERATION_OVERHEAD);
     this.stall = scaled(STALL, size);
     this.fbiEvery = scaled(FBI_EVERY, size);
     this.fixedCount = options.fixed?.order.length ?? 0;
@@ -253,11 +263,11 @@ export class Search {
     let schedule: Schedule;
     const booked = this.booked;
     if (booked && booked.epoch === forward.bookings.epoch) {
-      // Only what follows the first change is placed again.
+      // Only what follows the first change is placed again; the move and the plan's terms cost the same whatever that is.
       const from = firstChange(booked, order, prefer);
       forward.unplace(booked.schedule, from);
       schedule = forward.decodeFrom(order, prefer, from, booked.schedule);
-      this.placements += order.length - from;
+      this.placements += order.length - from + this.overhead;
     } else {
       if (this.fixedCount > 0) {
         this.prefix ??= this.placed
