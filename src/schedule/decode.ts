@@ -310,12 +310,18 @@ export class Decoder {
   }
 
   /**
-   * Places a job on its anchor (the baseline's day and people) if it still fits there: everything it
-   * waits for done by then, and its people free to start that very day; in its whole published
-   * window when it was kept in it and that still fits. False to place it afresh. A milestone is
-   * placed where what it waits for puts it.
+   * Places a job on its anchor (the baseline's day and people, or `crew` stepping in for them) if it
+   * still fits there: everything it waits for done by then, and its people free to start that very
+   * day; in its whole published window when it was kept in it and that still fits. False to place it
+   * afresh. A milestone is placed where what it waits for puts it.
    */
-  keepAnchor(j: number, ready: number, schedule: Schedule, prefer: Int32Array | undefined): boolean {
+  keepAnchor(
+    j: number,
+    ready: number,
+    schedule: Schedule,
+    prefer: Int32Array | undefined,
+    crew = (this.anchors as Anchors).crew[j],
+  ): boolean {
     const anchors = this.anchors as Anchors;
     const day = anchors.start[j];
     const job = this.problem.jobs[j];
@@ -325,7 +331,6 @@ export class Decoder {
       return true;
     }
     if (day < ready || !anchors.whole[j]) return false;
-    const crew = anchors.crew[j];
     if (prefer?.some((p, s) => p >= 0 && p !== crew[s])) return false;
     if (crew.some((p) => this.bookings.nextOpen(p, day) !== day)) return false;
     const daily = anchors.daily[j];
@@ -340,6 +345,26 @@ export class Decoder {
     schedule.start[j] = placement.start;
     schedule.end[j] = placement.end;
     schedule.crew[j] = crew.slice();
+    schedule.daily[j] = placement.daily;
+    return true;
+  }
+
+  /**
+   * Places a job on its anchor's first day with whoever can start it then (the preferred people where
+   * given), when its published people cannot (a day off, someone leaving): someone else steps in and
+   * what waits for it keeps its days. False if nobody can start it that day.
+   */
+  keepDays(j: number, ready: number, schedule: Schedule, prefer: Int32Array | undefined): boolean {
+    const anchors = this.anchors as Anchors;
+    const day = anchors.start[j];
+    const job = this.problem.jobs[j];
+    if (job.milestone || day < ready || !anchors.whole[j]) return false;
+    const choice = this.chooseCrew(job, day, prefer);
+    if (choice?.window.start !== day) return false;
+    const placement = this.bookings.book(choice.crew, job.hours, job.maxPerDay, day);
+    schedule.start[j] = placement.start;
+    schedule.end[j] = placement.end;
+    schedule.crew[j] = Int32Array.from(choice.crew);
     schedule.daily[j] = placement.daily;
     return true;
   }
@@ -368,7 +393,7 @@ export class Decoder {
       start[j] = end[j] = ready;
       return;
     }
-    if (this.anchors && this.keepAnchor(j, ready, schedule, prefer?.[j])) return;
+    if (this.anchors && (this.keepAnchor(j, ready, schedule, prefer?.[j]) || this.keepDays(j, ready, schedule, prefer?.[j]))) return;
     if (job.milestone) {
       this.placeMilestone(j, ready, schedule);
       return;

@@ -12,7 +12,7 @@ import { type Decoder, readyDay, type Schedule } from './decode';
 import { type Comparator, lateDays, lexicographic, type Terms } from './objective';
 import type { Problem } from './problem';
 import { orderBy, priorityRules, type SearchOptions } from './search';
-import { fitWindows } from './windows';
+import { crewHoldsWindow, fitWindows, overlap } from './windows';
 
 /**
  * What moving one published task costs, in priority-weighted working days late: Balanced moves work
@@ -154,21 +154,50 @@ function windowCandidates(
 }
 
 /**
+ * Who steps in where published people can no longer work a window of theirs (a day off, someone
+ * leaving): per such job, its crew with one place given to someone qualified whose own days hold the
+ * window and who had no published work then, so the job and what waits for it keep their days.
+ */
+function standIns(problem: Problem, anchors: Anchors, windows: readonly number[]): Map<number, Int32Array> {
+  const published = windows
+    .filter((j) => !problem.jobs[j].milestone)
+    .map((j) => ({ job: j, crew: anchors.crew[j], start: anchors.start[j], end: anchors.end[j] }));
+  const found = new Map<number, Int32Array>();
+  for (const w of published) {
+    if (crewHoldsWindow(problem, w)) continue;
+    const job = problem.jobs[w.job];
+    const free = (c: number) => !published.some((o) => o !== w && overlap(o, { ...w, crew: Int32Array.of(c) }));
+    for (let s = 0; s < w.crew.length && !found.has(w.job); s++) {
+      if (job.pinned[s] >= 0) continue;
+      for (const c of job.slots[s].candidates) {
+        if (w.crew.includes(c) || !free(c)) continue;
+        const crew = Int32Array.from(w.crew, (p, t) => (t === s ? c : p));
+        if (!crewHoldsWindow(problem, { ...w, crew })) continue;
+        found.set(w.job, crew);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Books as many jobs as can keep their published window (see windows.ts): start on their day, and end
- * on theirs unless the change made them longer. Whatever waits for a job that cannot, or that now ends
+ * on theirs unless the change made them longer; someone steps in where their people cannot (standIns). Whatever waits for a job that cannot, or that now ends
  * after it would start, keeps no window either. Returns the jobs booked.
  */
 function keepWindows(problem: Problem, decoder: Decoder, anchors: Anchors, windows: number[], schedule: Schedule): Set<number> {
   const start = Int32Array.from(schedule.start);
   const end = Int32Array.from(schedule.end);
   let fitted = new Map<number, Float64Array>();
+  const stepping = standIns(problem, anchors, windows);
   for (;;) {
     fitted = fitWindows(
       problem,
       decoder.bookings,
       windows
         .filter((j) => !problem.jobs[j].milestone)
-        .map((j) => ({ job: j, crew: anchors.crew[j], start: anchors.start[j], end: anchors.end[j] })),
+        .map((j) => ({ job: j, crew: stepping.get(j) ?? anchors.crew[j], start: anchors.start[j], end: anchors.end[j] })),
     );
     const lost = new Uint8Array(problem.jobs.length);
     const kept = windows.filter((j) => {
@@ -191,15 +220,17 @@ function keepWindows(problem: Problem, decoder: Decoder, anchors: Anchors, windo
   for (const j of windows) {
     const job = problem.jobs[j];
     anchors.daily[j] = fitted.get(j);
-    if (decoder.keepAnchor(j, readyDay(problem, job.preds, job.earliest, schedule.start, schedule.end), schedule, undefined)) booked.add(j);
+    const ready = readyDay(problem, job.preds, job.earliest, schedule.start, schedule.end);
+    if (decoder.keepAnchor(j, ready, schedule, undefined, stepping.get(j))) booked.add(j);
   }
   return booked;
 }
 
 /**
  * Keeps what still fits of the published plan: every job that can keep its whole window (see
- * keepWindows), then, in baseline order, every other job that can still start on its day with its
- * people. Jobs that cannot are skipped and not booked. Each kept job's hours per day become its
+ * keepWindows), then, in baseline order, every other job that can still start on its day: with its
+ * people, or else with whoever can (so what waits for it keeps its days too). Jobs that cannot are
+ * skipped and not booked. Each kept job's hours per day become its
  * anchor's, so it books the same way in any order while they fit.
  */
 function keepWhatFits(
@@ -223,7 +254,7 @@ function keepWhatFits(
     const job = problem.jobs[j];
     if (done[j] || !job.preds.every((p) => done[p])) continue;
     const ready = readyDay(problem, job.preds, job.earliest, schedule.start, schedule.end);
-    if (decoder.keepAnchor(j, ready, schedule, undefined)) done[j] = 1;
+    if (decoder.keepAnchor(j, ready, schedule, undefined) || decoder.keepDays(j, ready, schedule, undefined)) done[j] = 1;
   }
   const kept = order.filter((j) => done[j]);
   for (const j of kept) anchors.daily[j] = schedule.daily[j];
@@ -254,7 +285,7 @@ export function replanStart(
   const rest = order.filter((j) => !keptSet.has(j));
   const fixedJobs = mode === 'Keep' ? [...frozen, ...free] : frozen;
   const prefer = new Map(before?.prefer ?? []);
-  for (const j of fixedJobs) prefer.set(j, anchors.crew[j]);
+  for (const j of fixedJobs) prefer.set(j, schedule.crew[j]);
   const fixedOrder = [...(before?.order ?? []), ...fixedJobs];
   const initial = Int32Array.from([...fixedOrder, ...(mode === 'Keep' ? [] : free), ...rest]);
   return {

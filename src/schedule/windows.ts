@@ -32,8 +32,13 @@ function fitsOwnDays(problem: Problem, w: TaskWindow): boolean {
   return hours >= job.hours - EPS;
 }
 
+/** Whether the crew could do the task in its window on their working hours alone, starting on its first day. */
+export function crewHoldsWindow(problem: Problem, w: TaskWindow): boolean {
+  return Array.from(w.crew).every((p) => problem.calendar.capacity(p)[w.start] > 0) && fitsOwnDays(problem, w);
+}
+
 /** Whether two windows share a person and a day. */
-function overlap(a: TaskWindow, b: TaskWindow): boolean {
+export function overlap(a: TaskWindow, b: TaskWindow): boolean {
   return a.start <= b.end && b.start <= a.end && a.crew.some((p) => b.crew.includes(p));
 }
 
@@ -67,6 +72,24 @@ function bookInOrder(
 }
 
 /**
+ * Out of tries: the windows booked once more in the order reached, each kept where it comes out as
+ * published and left out where it does not, so one window that cannot be put right costs only
+ * itself, not every window after it.
+ */
+function eachThatComesRight(problem: Problem, bookings: Bookings, order: readonly TaskWindow[]): Map<number, Float64Array> {
+  const kept = new Map<number, Float64Array>();
+  for (const w of order) {
+    const job = problem.jobs[w.job];
+    const open = Array.from(w.crew).every((p) => bookings.nextOpen(p, w.start) === w.start);
+    if (!open || bookings.window(w.crew, job.hours, job.maxPerDay, w.start)?.start !== w.start) continue;
+    const placement = bookings.book(w.crew, job.hours, job.maxPerDay, w.start);
+    if (placement.end === w.end || (placement.end > w.end && !fitsOwnDays(problem, w))) kept.set(w.job, placement.daily);
+    else bookings.unbook(w.crew, placement);
+  }
+  return kept;
+}
+
+/**
  * Hours per day for as many of the windows (given in start order) as can be booked together, each
  * starting on its first day and ending on its last, in the free hours the bookings have left — or
  * later, when its own days no longer hold its hours (more hours, or a day off); windows that cannot
@@ -88,9 +111,8 @@ export function fitWindows(problem: Problem, bookings: Bookings, windows: readon
       const wrong = bookInOrder(problem, bookings, order, aside, placed);
       work += wrong ? wrong.at + 1 : order.length;
       if (wrong && work > WORK_PER_WINDOW * windows.length + 1000) {
-        // Out of tries: the windows booked right before the first wrong one stand; the rest are left out.
-        const right = order.slice(0, wrong.at).filter((w) => !aside.has(w.job) && placed.has(w.job));
-        return new Map(right.map((w) => [w.job, (placed.get(w.job) as Placement).daily]));
+        bookings.restore(before);
+        return eachThatComesRight(problem, bookings, order);
       }
       if (!wrong) {
         if (!aside.size) return new Map([...placed].map(([job, p]) => [job, p.daily]));

@@ -140,6 +140,49 @@ describe('Replan modes and the freeze window', () => {
   });
 });
 
+describe('someone stepping in', () => {
+  it('gives a task whose person is off to someone free those days, so it and what waits for it keep their days', () => {
+    // Wiring waits for Screens and shares Bo's Wednesday with Cables: were Screens to lose its days,
+    // Wiring would come after Cables and lose its Wednesday too.
+    const raw: Raw = {
+      Staff: [
+        ['Name', 'Skills'],
+        ['Ana', 'LED:2'],
+        ['Bo', 'LED:2'],
+        ['Cy', 'LED:2'],
+      ],
+      Projects: [
+        ['Project', 'Client', 'Due'],
+        ['Launch', 'Acme', '2027-01-29'],
+      ],
+      Tasks: [
+        ['Project', 'Task', 'Skills', 'Hours', 'Max Hours/Day', 'After'],
+        ['Launch', 'Screens', 'LED:1', 16, '', ''],
+        ['Launch', 'Wiring', 'LED:1', 4, 4, 'Screens'],
+        ['Launch', 'Cables', 'LED:1', 12, '', ''],
+      ],
+      Settings: [
+        ['Key', 'Value'],
+        ['Plan Start', '2027-01-04'],
+        ['Freeze Days', 0],
+      ],
+    };
+    const published: Grid = [
+      ['Project', 'Task', 'Assignee', 'Start', 'End'],
+      ['Launch', 'Screens', 'Ana', '2027-01-04', '2027-01-05'],
+      ['Launch', 'Wiring', 'Bo', '2027-01-06', '2027-01-06'],
+      ['Launch', 'Cables', 'Bo', '2027-01-06', '2027-01-07'],
+    ];
+    const { rows: baseline } = readBaseline(published, 'Baseline', 'UTC');
+    for (const mode of ['Keep', 'Balanced'] as const) {
+      const result = planOf({ ...raw, TimeOff: ANA_OFF }, { baseline, replanMode: mode });
+      const shown = Object.fromEntries(result.tasks.map((t) => [t.task, `${t.crew.map((c) => c.name).join()} ${dayToIso(t.start)}`]));
+      expect(shown).toEqual({ Screens: 'Bo 2027-01-04', Wiring: 'Bo 2027-01-06', Cables: 'Bo 2027-01-06' });
+      expect(result.terms.moved).toBe(1);
+    }
+  });
+});
+
 describe('reading a baseline', () => {
   it('needs Project, Task, Assignee and Start headers, and addresses bad cells', () => {
     expect(
