@@ -60,6 +60,12 @@ describe('Create / Refresh client copies', () => {
       { id: expect.any(String), type: 'user', role: 'reader', emailAddress: 'j.moreau@helios-energy.example' },
     ]);
     expect(helios.notified).toEqual(['events@helios-energy.example', 'j.moreau@helios-energy.example']);
+    // Each copy made is recorded with everything else Crewsheet sent.
+    expect(sheetValues(loaded, 'Notifications').map((r) => [r[1], r[2], String(r[4]).slice(0, 12)])).toEqual([
+      ['Channel', 'To', 'Result'],
+      ['Client copy', 'events@helios-energy.example, j.moreau@helios-energy.example', 'Copy created'],
+      ['Client copy', 'exhibits@civicarts.example', 'Copy created'],
+    ]);
     const plan = loaded.services.drive.values(helios.id, 'Plan');
     expect(plan[0][0]).toBe('Helios Energy — Project plan');
     expect(plan.map((r) => r[0])).toContain('Helios CES Booth');
