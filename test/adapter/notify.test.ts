@@ -131,6 +131,21 @@ describe('Tell people: staff calendars and email', () => {
     expect(values(loaded, 'Notifications')).toHaveLength(rows);
   });
 
+  it('puts back an event deleted by hand, and touches nothing else', () => {
+    const loaded = sampleAddon();
+    const request = { calendar: requestOf(planned(loaded)).calendar };
+    send(loaded, request);
+    const { calendar } = loaded.services;
+    const [id] = calendar.calendars.keys();
+    const [gone] = calendar.events(id);
+    calendar.service.Events.remove(id, gone.id);
+    const report = send(loaded, request);
+    expect(outcome(report, 'Calendar')?.done).toBe(
+      `1 event created, 0 updated, 0 removed, ${(request.calendar?.events.length ?? 0) - 1} unchanged.`,
+    );
+    expect(calendar.events(id).find((e) => e.summary === gone.summary)?.attendees).toEqual(gone.attendees);
+  });
+
   it('after a day off: changes only the events that moved, and emails only the people it touches', () => {
     const loaded = sampleAddon();
     send(loaded, requestOf(planned(loaded)));
