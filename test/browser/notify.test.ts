@@ -1,7 +1,8 @@
 // The living plan told to the people it touches, in the preview: the first plan is published and
 // sent (an event per task on the Crewsheet calendar, each person's weeks by email); a day off is typed
 // in TimeOff; the re-plan lists what changed; Publish, then Send updates only what moved and emails
-// only the people it touches; Send again sends nothing new. The Outbox page shows what was sent.
+// only the people it touches; Send again sends nothing new; a calendar deleted by hand is reported and
+// replaced on request. The Outbox page shows what was sent.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ function sheetValues(preview: Preview, name: string): unknown[][] {
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 
 describe('telling people about the published plan', () => {
-  it('sends the calendar and emails, then only what a day off changed, then nothing new', async () => {
+  it('sends the calendar and emails, then only what a day off changed, then nothing new, and reports a calendar deleted by hand', async () => {
     const preview = await startPreview(DIST, 0, { sample: true, now: NOW, examples: false });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
@@ -96,6 +97,17 @@ describe('telling people about the published plan', () => {
     expect(mail.sent.length).toBe(firstMails + changedMails.length);
     expect(calendar.calls.slice(calls).map((c) => c.method)).toEqual(['Calendar.Events.list']);
     expect(sheetValues(preview, 'Notifications')[0]).toEqual(['When', 'Channel', 'To', 'What', 'Result', 'Key']);
+
+    // The calendar deleted by hand in Google Calendar: the panel says so and offers a new one.
+    calendar.deleteByHand(id);
+    await send.click();
+    await tell.getByText(/cannot be found: it was deleted in Google Calendar/).waitFor({ timeout: 30_000 });
+    await tell.getByRole('button', { name: 'Start a new calendar' }).click();
+    await tell
+      .getByText(/^Calendar: Created the Crewsheet calendar; \d+ events created, 0 updated, 0 removed, 0 unchanged\.$/)
+      .waitFor({ timeout: 30_000 });
+    expect(calendar.calendars.size).toBe(2);
+    expect(mail.sent.length).toBe(firstMails + changedMails.length);
 
     // The Outbox: the mail sent and the calendar's events, as recipients get them.
     const outbox = await browser.newPage({ viewport: { width: 1400, height: 900 } });
