@@ -34,7 +34,7 @@ function written(session: PreviewSession, from: number): string[] {
 
 /** The formula cells of a sheet that wait for a recalculation, as "row,column". */
 function loading(session: PreviewSession, sheet: FakeSheet): Set<string> {
-  const waiting = [...session.pending, ...formulaCells(session.ss, session.changed)];
+  const waiting = [...session.pending, ...formulaCells(session.ss, session.changed), ...(session.computing ? [session.computing] : [])];
   return new Set(waiting.filter((f) => f.sheet === sheet).map((f) => `${f.row},${f.column}`));
 }
 
@@ -53,7 +53,7 @@ function workbookView(session: PreviewSession) {
       columns: range.columns,
       version: ss.selections,
     },
-    stale: session.changed.size > 0 || session.pending.length > 0,
+    stale: session.changed.size > 0 || session.pending.length > 0 || session.computing !== undefined,
     canUndo: session.history.canUndo,
     sheets: ss.sheets.map((s) => sheetView(s, ss.timeZone, loading(session, s))),
   };
@@ -168,9 +168,10 @@ export async function startPreview(
         if (area) session.changed.add(area.sheet);
         return json(response, { ok: true, area: area ?? null });
       }
-      // One formula a call: edits typed meanwhile are not kept waiting behind a long recalculation.
-      if (post && url.pathname === '/api/recalculate') return json(response, { ok: true, more: session.recalculateNext() });
+      // One formula a call, computed in a worker thread: edits and the sidebar's calls are served meanwhile.
+      if (post && url.pathname === '/api/recalculate') return json(response, { ok: true, more: await session.recalculateNext() });
       if (post && url.pathname === '/api/reset') {
+        session.close();
         session = await startSession(distDir, options);
         return json(response, { ok: true });
       }
@@ -184,7 +185,11 @@ export async function startPreview(
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://127.0.0.1:${actualPort}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        session.close();
+        server.close(() => resolve());
+      }),
     session: () => session,
   };
 }

@@ -1,5 +1,6 @@
 // One preview workbook: the in-memory spreadsheet filled with the sample firm by the add-on itself,
-// plus a tab of example formulas per custom function, recalculated after every change.
+// plus a tab of example formulas per custom function, recalculated after every change in a worker
+// thread of their own.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { sampleSheets } from '../src/model/setup';
 import { EditHistory } from './edits';
 import { addExamples } from './examples';
 import { type Addon, loadAddon } from './gas/addon';
-import { type FormulaCell, formulaCells, recalculateCell } from './gas/formulas';
+import { FormulaRunner } from './gas/formula-runner';
+import { type FormulaCell, formulaCells, formulaJob, spillAnswer } from './gas/formulas';
 import { createServices, type FakeServices } from './gas/services';
 import { FakeSpreadsheet } from './gas/spreadsheet';
 
@@ -24,8 +26,12 @@ export interface PreviewSession {
   changed: Set<string>;
   /** Formulas waiting to be recalculated. */
   pending: FormulaCell[];
+  /** The formula being computed. */
+  computing?: FormulaCell;
   /** Recalculates the next formula that reads a changed sheet; false once none is left. */
-  recalculateNext(): boolean;
+  recalculateNext(): Promise<boolean>;
+  /** Stops the thread formulas are computed in. */
+  close(): void;
 }
 
 export interface SessionOptions {
@@ -43,6 +49,7 @@ export async function startSession(distDir: string, options: SessionOptions = { 
     readFile(join(distDir, 'sidebar.html'), 'utf8'),
   ]);
   const ss = new FakeSpreadsheet('Northlight AV — plan (preview)', 'America/New_York');
+  const formulas = new FormulaRunner(join(distDir, '..', 'dist-preview', 'formula-worker.mjs'), code, options.now);
   const services = createServices(ss);
   const addon = loadAddon(code, services, options.now);
   addon.call('onOpen', { authMode: 'NONE' });
@@ -52,6 +59,12 @@ export async function startSession(distDir: string, options: SessionOptions = { 
   else ss.load('Sheet1', []);
   if (options.examples !== false) addExamples(ss, planningMonday(today));
   if (ss.sheets.length) ss.setActiveSheet(ss.sheets[0]);
+  /** Formulas reading a sheet changed since they were last queued join the queue, each once. */
+  const queueChanged = () => {
+    const same = (a: FormulaCell) => (b: FormulaCell) => a.sheet === b.sheet && a.row === b.row && a.column === b.column;
+    for (const cell of formulaCells(ss, session.changed)) if (!session.pending.some(same(cell))) session.pending.push(cell);
+    session.changed.clear();
+  };
   const session: PreviewSession = {
     ss,
     services,
@@ -61,16 +74,24 @@ export async function startSession(distDir: string, options: SessionOptions = { 
     // Every formula is due: the page has them calculated, one at a time, as soon as it opens.
     changed: new Set(ss.sheets.map((sheet) => sheet.name)),
     pending: [],
-    recalculateNext() {
-      const same = (a: FormulaCell) => (b: FormulaCell) => a.sheet === b.sheet && a.row === b.row && a.column === b.column;
-      for (const cell of formulaCells(ss, session.changed)) if (!session.pending.some(same(cell))) session.pending.push(cell);
-      session.changed.clear();
+    async recalculateNext() {
+      queueChanged();
       const next = session.pending.shift();
-      // The cell may have been edited or its sheet deleted while it waited.
-      const formula = next && ss.sheets.includes(next.sheet) ? next.sheet.cell(next.row, next.column)?.formula : undefined;
-      if (next && formula) recalculateCell(addon, ss, { ...next, formula });
+      // The cell may have been edited or its sheet deleted while it waited, or while it was computed.
+      const current = (cell: FormulaCell) => (ss.sheets.includes(cell.sheet) ? cell.sheet.cell(cell.row, cell.column)?.formula : undefined);
+      const formula = next && current(next);
+      if (next && formula) {
+        const cell = { ...next, formula };
+        session.computing = cell;
+        const reply = await formulas.compute(formulaJob(ss, cell));
+        session.computing = undefined;
+        if (current(cell) === formula) spillAnswer(cell, reply);
+      }
+      // Edits made while it was computed may have made more formulas due.
+      queueChanged();
       return session.pending.length > 0;
     },
+    close: () => formulas.close(),
   };
   ss.log.reset();
   return session;

@@ -1,5 +1,6 @@
 // Builds what clasp pushes (dist/Code.js, dist/sidebar.html, dist/appsscript.json) and the local
-// preview (dist-preview/server.mjs and the page's script, dist-preview/page.js).
+// preview (dist-preview/server.mjs, its formula worker dist-preview/formula-worker.mjs and the page's script,
+// dist-preview/page.js).
 //
 // Code.js is one IIFE bundle assigned to the single global `Crewsheet`, followed by one top-level
 // function per `export function` of src/gas/*.ts (names ending in "_" stay private). Apps Script only
@@ -127,6 +128,15 @@ async function buildPreview() {
     target: 'node20',
     outfile: join(root, 'dist-preview', 'server.mjs'),
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  await esbuild.build({
+    entryPoints: [join(root, 'preview', 'gas', 'formula-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: join(root, 'dist-preview', 'formula-worker.mjs'),
     logLevel: 'warning',
   });
   await esbuild.build({

@@ -1,5 +1,6 @@
 // Recalculates cells holding a custom-function formula (=ASSIGN(Tasks!A:R, Staff!A:K)), passing
 // ranges the way Sheets does (a 2D array, or a plain value for one cell) and spilling the answer.
+// The formula itself is computed in formula-worker.ts, on a copy of the workbook's values.
 
 import type { Addon } from './addon';
 import { type FakeSheet, type FakeSpreadsheet, parseA1, type Value } from './spreadsheet';
@@ -93,16 +94,32 @@ export function formulaCells(ss: FakeSpreadsheet, changed?: ReadonlySet<string>)
   );
 }
 
-/** Recomputes one formula cell and spills its answer to the right and below. */
-export function recalculateCell(addon: Addon, ss: FakeSpreadsheet, { sheet, row, column, formula }: FormulaCell): void {
+/** What computing one formula needs: the workbook's values (a custom function reads nothing else), and where it is. */
+export interface FormulaJob {
+  title: string;
+  timeZone: string;
+  locale: string;
+  sheets: { name: string; values: Value[][] }[];
+  sheet: string;
+  formula: string;
+}
+
+export function formulaJob(ss: FakeSpreadsheet, { sheet, formula }: FormulaCell): FormulaJob {
+  return {
+    title: ss.name,
+    timeZone: ss.timeZone,
+    locale: ss.locale,
+    sheets: ss.sheets.map((s) => ({ name: s.name, values: s.peek() })),
+    sheet: sheet.name,
+    formula,
+  };
+}
+
+/** Writes a formula's answer (or its error, as Sheets shows one) from its cell to the right and below. */
+export function spillAnswer({ sheet, row, column }: FormulaCell, reply: { answer?: unknown; error?: string }): void {
   if (!spills.has(sheet)) spills.set(sheet, new Map());
   clearSpill(sheet, row, column);
-  let answer: unknown;
-  try {
-    answer = evaluate(addon, ss, sheet, formula);
-  } catch (error) {
-    answer = `#ERROR! ${(error as Error).message}`;
-  }
+  const answer = reply.error === undefined ? reply.answer : `#ERROR! ${reply.error}`;
   const grid = Array.isArray(answer) ? (answer as unknown[][]) : [[answer]];
   spills
     .get(sheet)

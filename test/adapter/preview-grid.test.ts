@@ -1,12 +1,16 @@
 // The preview's grid on the server side: cells shown under their number formats as Sheets shows them,
-// clipboard text, typed blocks entering the in-memory spreadsheet and coming back out with Undo.
+// clipboard text, typed blocks entering the in-memory spreadsheet and coming back out with Undo, and
+// formulas computed apart from the server's other work.
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTsv, toTsv } from '../../preview/client/tsv';
 import { EditHistory } from '../../preview/edits';
 import { displayValue, formatNumber } from '../../preview/format';
 import { FakeSpreadsheet } from '../../preview/gas/spreadsheet';
+import { startSession } from '../../preview/session';
 import { dayToDate, isoToDay, SHEETS_EPOCH } from '../../src/model/dates';
+import { NOW } from '../support/addon';
 
 const ZONE = 'America/New_York';
 const day = (iso: string) => isoToDay(iso) as number;
@@ -102,4 +106,33 @@ describe('typing into the workbook', () => {
     expect(ss.sheets[0].peek()[0]).toEqual(['Name', 'From', 'To']);
     expect(history.canUndo).toBe(false);
   });
+});
+
+describe('formulas', () => {
+  it('are computed in a thread of their own: the server answers the sidebar meanwhile, then writes the answer', async () => {
+    const session = await startSession(join(import.meta.dirname, '..', '..', 'dist'), { sample: true, now: NOW, examples: true });
+    try {
+      // The first formula due is the ASSIGN example's; computing it leaves this thread free at once.
+      const computed = session.recalculateNext();
+      expect(session.computing?.formula).toMatch(/^=ASSIGN\(/);
+      const workbook = session.addon.run('getWorkbook', []) as { sheets: Record<string, unknown[][]> };
+      expect(workbook.sheets.Tasks.length).toBeGreaterThan(50);
+      expect(session.computing).toBeDefined();
+
+      expect(await computed).toBe(true);
+      expect(session.computing).toBeUndefined();
+      const assign = session.ss.sheets.find((s) => s.name === 'Examples – ASSIGN');
+      expect(assign?.peek()[2].slice(0, 3)).toEqual(['Project', 'Task', 'Assignee']);
+      // A formula edited while it was computed keeps what was typed: the stale answer is not written.
+      const next = session.recalculateNext();
+      const cell = session.computing;
+      if (!cell) throw new Error('no formula is being computed');
+      cell.sheet.edit(cell.row, cell.column).formula = '=SKILLMATCH("LED", "LED:3")';
+      await next;
+      expect(cell.sheet.cell(cell.row, cell.column)?.formula).toBe('=SKILLMATCH("LED", "LED:3")');
+      expect(cell.sheet.cell(cell.row + 1, cell.column)?.value ?? '').toBe('');
+    } finally {
+      session.close();
+    }
+  }, 60_000);
 });
