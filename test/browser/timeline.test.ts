@@ -100,7 +100,7 @@ describe('the Timeline panel', () => {
     await preview.close();
   }, 180_000);
 
-  it('marks today in every scale and cuts no number, opened midweek with the plan starting next Monday', async () => {
+  it('marks today in every scale, flags only a task’s own due date and cuts no number, opened midweek with the plan starting next Monday', async () => {
     // Wednesday 2 December 2026: the sample firm's plan starts on Monday 7 December; the week holding
     // today is the only one of November's on the sheet.
     const preview = await openPreview(browser, { sample: true, now: new Date('2026-12-02T14:00:00Z') });
@@ -134,6 +134,22 @@ describe('the Timeline panel', () => {
         );
         // Hours such as 12.5/40 in a week, every legend entry and each month over its weeks read in full.
         expect(await cut(), `${view} ${scale}`).toEqual([]);
+        if (view === 'project') {
+          // A task row flags its own Due only (the project's is on the project's row): no flag without a Due.
+          const flags = await page.evaluate(() => {
+            const rows = [...document.querySelectorAll('#grid tbody tr')].map((tr) =>
+              [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+            );
+            const header = rows.findIndex((cells) => cells[0] === 'Project / task');
+            const body = rows.slice(header + 1).filter((cells) => cells[0]);
+            return {
+              stray: body.filter((cells) => !cells[4] && cells.slice(5).some((text) => text.includes('⚑'))).map((cells) => cells[0]),
+              flagged: body.filter((cells) => cells[4] && cells.slice(5).some((text) => text.includes('⚑'))).length,
+            };
+          });
+          expect(flags.stray, scale).toEqual([]);
+          expect(flags.flagged, scale).toBeGreaterThan(3);
+        }
       }
     }
     expect(preview.errors).toEqual([]);
