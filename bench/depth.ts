@@ -3,7 +3,9 @@
 // the browser), on generated firms from loose to tight. Committed work only, as ASSIGN plans it.
 // Then how long the Plan panel's search takes as firms grow (a year of work, as bench:scale).
 //
-//   npm run bench:depth [-- --seeds N]
+//   npm run bench:depth [-- --seeds N --depths construction,formula,panel]
+//
+// --depths keeps only the depths named; the Plan panel's search times need panel.
 
 import { generateFirm } from '../examples/generate-firm';
 import { dayOf } from '../src/model/dates';
@@ -24,11 +26,12 @@ const FIRMS = [
 ];
 
 const seeds = Number(option('--seeds', '6'));
+const asked = option('--depths', 'construction,formula,panel').split(',');
 const DEPTHS = [
-  { name: 'construction only', workBudget: 1 },
-  { name: 'formula (default budget)', workBudget: DEFAULT_WORK_BUDGET },
-  { name: 'Plan panel', workBudget: BROWSER_WORK_BUDGET },
-];
+  { key: 'construction', name: 'construction only', workBudget: 1 },
+  { key: 'formula', name: 'formula (default budget)', workBudget: DEFAULT_WORK_BUDGET },
+  { key: 'panel', name: 'Plan panel', workBudget: BROWSER_WORK_BUDGET },
+].filter((depth) => asked.includes(depth.key));
 
 console.log(['firm', 'depth', 'late days (weighted)', 'finish', 'ms', 'invalid'].join('\t'));
 for (const [staff, tasks, months] of FIRMS) {
@@ -61,18 +64,20 @@ for (const [staff, tasks, months] of FIRMS) {
   });
 }
 
-console.log(`\n${['staff', 'tasks', 'Plan panel search s', 'decodes'].join('\t')}`);
-for (const [staff, tasks] of [
-  [50, 500],
-  [100, 1000],
-  [200, 2000],
-  [500, 5000],
-]) {
-  const raw = generateFirm({ staff, tasks, months: 12, seed: 11 });
-  const { plan } = readWorkbook(raw, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
-  const t0 = performance.now();
-  const planner = new Planner(plan, { workBudget: BROWSER_WORK_BUDGET, includeProposals: false });
-  while (!planner.step(100));
-  const seconds = (performance.now() - t0) / 1000;
-  console.log([staff, tasks, seconds.toFixed(1), planner.result().decodes].join('\t'));
+if (asked.includes('panel')) {
+  console.log(`\n${['staff', 'tasks', 'Plan panel search s', 'decodes'].join('\t')}`);
+  for (const [staff, tasks] of [
+    [50, 500],
+    [100, 1000],
+    [200, 2000],
+    [500, 5000],
+  ]) {
+    const raw = generateFirm({ staff, tasks, months: 12, seed: 11 });
+    const { plan } = readWorkbook(raw, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
+    const t0 = performance.now();
+    const planner = new Planner(plan, { workBudget: BROWSER_WORK_BUDGET, includeProposals: false });
+    while (!planner.step(100));
+    const seconds = (performance.now() - t0) / 1000;
+    console.log([staff, tasks, seconds.toFixed(1), planner.result().decodes].join('\t'));
+  }
 }
