@@ -102,16 +102,24 @@ export function emptyTerms(): Terms {
   return { unplaced: 0, lateness: 0, finish: 0, flow: 0, cost: 0, expertise: 0, switching: 0, moved: 0, addedLateness: 0 };
 }
 
+/** Touches of the plan being evaluated, sorted in place: one buffer, grown as needed (evaluate runs once per candidate plan). */
+let touchBuffer = new Float64Array(1024);
+
 /**
  * The terms of a plan; with a mask, only the jobs it marks count (the rest are not planned); with
  * anchors, also how far it moved from the baseline.
  */
 export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Array, anchors?: Anchors): Terms {
   const terms = emptyTerms();
-  const projectEnd = new Map<string, number>();
+  const { jobs, people } = problem;
+  // Each project's latest end + 1 (0 until it has one), by project index, and how many projects count.
+  const projectEnd = new Int32Array(jobs.length);
+  const counted = new Uint8Array(jobs.length);
+  let projects = 0;
   let makespan = 0;
-  const touches: number[] = [];
-  for (const job of problem.jobs) {
+  let touches = 0;
+  const shift = weekday(problem.start) - 1;
+  for (const job of jobs) {
     const j = job.index;
     if (planned && !planned[j]) continue;
     const end = schedule.end[j];
@@ -127,27 +135,38 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
     }
     makespan = Math.max(makespan, end + 1);
     terms.flow += end + 1;
-    const project = job.item.project.project;
-    projectEnd.set(project, Math.max(projectEnd.get(project) ?? 0, end + 1));
+    const p = job.projectIndex;
+    if (!counted[p]) {
+      counted[p] = 1;
+      projects++;
+    }
+    projectEnd[p] = Math.max(projectEnd[p], end + 1);
     const crew = schedule.crew[j];
+    if (!crew.length) continue;
+    const first = Math.floor((schedule.start[j] + shift) / 7);
+    const last = Math.floor((end + shift) / 7);
+    if (touches + crew.length * (last - first + 1) > touchBuffer.length) {
+      const grown = new Float64Array(2 * (touches + crew.length * (last - first + 1)));
+      grown.set(touchBuffer.subarray(0, touches));
+      touchBuffer = grown;
+    }
     for (let s = 0; s < crew.length; s++) {
-      const person = problem.people[crew[s]];
+      const person = people[crew[s]];
       terms.cost += job.hours * person.costRate;
       terms.expertise += job.hours * ((person.skills.get(job.slots[s].skill) ?? 0) - job.slots[s].level);
-      const last = weekIndex(problem, end);
-      for (let w = weekIndex(problem, schedule.start[j]); w <= last; w++) touches.push(touchKey(crew[s], w, job.clientIndex));
+      for (let w = first; w <= last; w++) touchBuffer[touches++] = touchKey(crew[s], w, job.clientIndex);
     }
   }
-  terms.switching = switches(touches);
+  terms.switching = switches(touchBuffer.subarray(0, touches));
   let finishSum = 0;
-  for (const end of projectEnd.values()) finishSum += end;
-  terms.finish = makespan * projectEnd.size + finishSum;
+  for (let p = 0; p < jobs.length; p++) finishSum += projectEnd[p];
+  terms.finish = makespan * projects + finishSum;
   return terms;
 }
 
-/** Extra clients per (person, week): distinct touches minus distinct person-weeks. */
-function switches(touches: number[]): number {
-  const sorted = Float64Array.from(touches).sort();
+/** Extra clients per (person, week): distinct touches minus distinct person-weeks (sorts `touches` in place). */
+function switches(touches: Float64Array): number {
+  const sorted = touches.sort();
   let extra = 0;
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] !== sorted[i - 1] && personWeek(sorted[i]) === personWeek(sorted[i - 1])) extra++;

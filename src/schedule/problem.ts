@@ -52,6 +52,8 @@ export interface Job {
   client: string;
   /** Small integer per client, for counting switches. */
   clientIndex: number;
+  /** Small integer per project (below the number of jobs), for the objective's project ends. */
+  projectIndex: number;
   tentative: boolean;
   /** A proposal, or a task that waits (even indirectly) for one: planned with the proposals. */
   withProposals: boolean;
@@ -250,6 +252,7 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
   const excluded: Excluded[] = [];
   const jobs: Job[] = [];
   const clientIndex = new Map<string, number>();
+  const projectIndex = new Map<string, number>();
   // Slots asking the same skill and level share one candidate list.
   const qualified = new Map<string, number[]>();
   for (const item of items) {
@@ -278,6 +281,7 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
     const earliest = Math.max(0, (item.status === 'In Progress' ? start : (item.earliest ?? start)) - start);
     const client = clients.get(nameKey(item.project.client)) ?? item.project.client;
     if (!clientIndex.has(client)) clientIndex.set(client, clientIndex.size);
+    if (!projectIndex.has(item.project.project)) projectIndex.set(item.project.project, projectIndex.size);
     jobs.push({
       index: jobs.length,
       item,
@@ -292,6 +296,7 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
       succs: [],
       client,
       clientIndex: clientIndex.get(client) as number,
+      projectIndex: projectIndex.get(item.project.project) as number,
       tentative: item.project.status === 'Proposal',
       withProposals: item.project.status === 'Proposal',
       inProgress: item.status === 'In Progress',
