@@ -8,7 +8,7 @@ import type { AgendaEvent, ClientSummary, NotifyAccess, NotifyReport, NotifyRequ
 import { isoToDay } from '../model/dates';
 import type { Plan } from '../model/plan';
 import { ProblemsError } from '../model/problems';
-import { readWorkbook } from '../model/read';
+import { readPlan } from '../model/read';
 import { clientMail } from '../notify/client-summary';
 import { FINGERPRINT } from '../notify/fingerprint';
 import { type Notification, sentKeys } from '../notify/record';
@@ -89,7 +89,7 @@ interface Checked {
 }
 
 /** The request checked against the sheets; throws, sending nothing, at the first thing wrong. */
-function checked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, request: NotifyRequest, read: ReturnType<typeof readWorkbook>): Checked {
+function checked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, request: NotifyRequest, read: ReturnType<typeof readPlan>): Checked {
   const { plan, problems } = read;
   const blocking = blockingProblems(plan, problems);
   if (blocking.length) bad(`fix these first: ${new ProblemsError(blocking).message}`);
@@ -128,11 +128,7 @@ export function sendNotifications(request: NotifyRequest): NotifyReport {
   return withDocumentLock(() => {
     const start = now().getTime();
     const day = today(timeZone);
-    const { events, mails, clients } = checked(
-      ss,
-      request,
-      readWorkbook(readInputSheets(ss), { timeZone, today: day, locale: localeOf(ss) }),
-    );
+    const { events, mails, clients } = checked(ss, request, readPlan(readInputSheets(ss), { timeZone, today: day, locale: localeOf(ss) }));
     const log = readLog(ss);
     const sent = sentKeys(log);
     const added: Notification[] = [];
