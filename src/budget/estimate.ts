@@ -2,8 +2,9 @@
 // estimates and actuals given as two columns of the same size. Headers and blank cells in the history
 // are skipped pair by pair, so the columns stay aligned.
 
-import { figure, percent } from '../model/cells';
+import { percent } from '../model/cells';
 import { MAX_HOURS } from '../model/limits';
+import { formatNumber } from '../model/numbers';
 import { quote } from '../model/problems';
 import { calibratedRange } from './interval';
 import type { HistoryPoint } from './ratio';
@@ -43,7 +44,8 @@ export function historyPairs(estimates: readonly unknown[], actuals: readonly un
       ['past_actuals', actual],
     ] as const) {
       if (value !== undefined && value < 0) errors.push(`${name} item ${i + 1}: hours cannot be negative, got ${value}`);
-      if (value !== undefined && value > MAX_HOURS) errors.push(`${name} item ${i + 1}: at most ${figure(MAX_HOURS)} hours, got ${value}`);
+      if (value !== undefined && value > MAX_HOURS)
+        errors.push(`${name} item ${i + 1}: at most ${formatNumber(MAX_HOURS)} hours, got ${value}`);
     }
     if (estimate !== undefined && actual !== undefined && estimate > 0 && actual > 0) pairs.push({ estimate, actual });
   });
@@ -82,7 +84,7 @@ export function estimateRanges(
     const where = hours.length > 1 ? `hours item ${i + 1}` : 'hours';
     if (value === undefined) errors.push(`${where} must be a number of hours, got ${quote(cell)}`);
     else if (value <= 0) errors.push(`${where} must be more than 0, got ${value}`);
-    else if (value > MAX_HOURS) errors.push(`${where} must be at most ${figure(MAX_HOURS)}, got ${value}`);
+    else if (value > MAX_HOURS) errors.push(`${where} must be at most ${formatNumber(MAX_HOURS)}, got ${value}`);
   });
   if (hours.length === 0) errors.push('hours is empty; give the estimate to range, e.g. 16');
   if (errors.length) return { rows: [], errors };

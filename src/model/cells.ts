@@ -4,6 +4,7 @@
 
 import { type Day, dayToIso, isoToDay, SHEETS_EPOCH } from './dates';
 import { FIRST_DAY, LAST_DAY, MAX_AMOUNT, MAX_LIST_ITEM, MAX_LOCATION, MAX_SKILLS_TEXT } from './limits';
+import { formatNumber } from './numbers';
 import { type Period, parsePeriod } from './period';
 import { quote } from './problems';
 import { type Parsed, parseRequirements, parseSkills, type Requirement, type SkillSet } from './skills';
@@ -86,25 +87,23 @@ interface NumberRule {
   integer?: boolean;
 }
 
-const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-/** 100000 → "100,000", for messages (one formatter: making one per message is slow). */
-export const figure = (n: number) => FIGURE.format(n);
-
 /** What the rule asks, its upper bound left to its own message (most values are far below it). */
 function describe(rule: NumberRule): string {
   const kind = rule.integer ? 'a whole number' : 'a number';
-  if (rule.min !== undefined && rule.max !== undefined && rule.min > 0) return `${kind} from ${figure(rule.min)} to ${figure(rule.max)}`;
+  if (rule.min !== undefined && rule.max !== undefined && rule.min > 0)
+    return `${kind} from ${formatNumber(rule.min)} to ${formatNumber(rule.max)}`;
   if (rule.above === 0) return `a positive ${rule.integer ? 'whole number' : 'number'}`;
-  if (rule.above !== undefined) return `${kind} above ${figure(rule.above)}`;
+  if (rule.above !== undefined) return `${kind} above ${formatNumber(rule.above)}`;
   if (rule.min === 0) return `${kind} of 0 or more`;
-  if (rule.min !== undefined) return `${kind} of at least ${figure(rule.min)}`;
+  if (rule.min !== undefined) return `${kind} of at least ${formatNumber(rule.min)}`;
   return kind;
 }
 
 export function number(rule: NumberRule = {}): Reader<number> {
   return (v) => {
     const n = toNumber(v);
-    if (rule.max !== undefined && n !== undefined && n > rule.max) return fail(`must be at most ${figure(rule.max)}, got ${quote(v)}`);
+    if (rule.max !== undefined && n !== undefined && n > rule.max)
+      return fail(`must be at most ${formatNumber(rule.max)}, got ${quote(v)}`);
     const bad =
       n === undefined ||
       (rule.integer && !Number.isInteger(n)) ||
@@ -119,7 +118,9 @@ export function zeroOr(rule: NumberRule & { min: number; max: number }): Reader<
   const within = number(rule);
   return (v) => {
     if (toNumber(v) === 0) return ok(0);
-    return within(v).ok ? within(v) : fail(`must be 0 or a number from ${figure(rule.min)} to ${figure(rule.max)}, got ${quote(v)}`);
+    return within(v).ok
+      ? within(v)
+      : fail(`must be 0 or a number from ${formatNumber(rule.min)} to ${formatNumber(rule.max)}, got ${quote(v)}`);
   };
 }
 
@@ -137,8 +138,8 @@ export function percent(rule: { max?: number; above?: number } = {}): Reader<num
     const fraction = isPercentText || Math.abs(n) > 1 ? n / 100 : n;
     const low = rule.above ?? 0;
     if (fraction < low || (rule.above !== undefined && fraction === low) || fraction > max) {
-      const from = rule.above === undefined ? 'from 0%' : `above ${figure(low * 100)}%`;
-      return fail(`must be a percentage ${from} ${rule.above === undefined ? 'to' : 'up to'} ${figure(max * 100)}%, got ${quote(v)}`);
+      const from = rule.above === undefined ? 'from 0%' : `above ${formatNumber(low * 100)}%`;
+      return fail(`must be a percentage ${from} ${rule.above === undefined ? 'to' : 'up to'} ${formatNumber(max * 100)}%, got ${quote(v)}`);
     }
     return ok(fraction);
   };
@@ -226,7 +227,9 @@ export const email: Reader<string> = (v) => {
 /** Skills cells are short lists: a longer one is refused before it is parsed. */
 function shortText(v: unknown): Parsed<string> {
   const s = String(v);
-  return s.length > MAX_SKILLS_TEXT ? fail(`is too long (${figure(s.length)} characters; at most ${figure(MAX_SKILLS_TEXT)})`) : ok(s);
+  return s.length > MAX_SKILLS_TEXT
+    ? fail(`is too long (${formatNumber(s.length)} characters; at most ${formatNumber(MAX_SKILLS_TEXT)})`)
+    : ok(s);
 }
 
 export const skills: Reader<{ skills: SkillSet; labels: Map<string, string> }> = (v) => {

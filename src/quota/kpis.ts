@@ -17,6 +17,7 @@
 //   is the plain mean over those projects.
 
 import type { Day } from '../model/dates';
+import { formatNumber } from '../model/numbers';
 import { type Period, previousPeriod } from '../model/period';
 import type { Plan } from '../model/plan';
 import type { ProjectRow, StaffRow } from '../model/sheets';
@@ -27,7 +28,7 @@ import { deliveries, deliveryVerdict } from './delivery';
 import { type Load, loggedLoads, scheduledLoads, type Window } from './hours';
 import { byName } from './names';
 import { iso, named } from './trace';
-import { formatFigure, formatNumber } from './units';
+import { formatFigure } from './units';
 
 export interface KpiOptions {
   period: Period;

@@ -2,6 +2,7 @@
 // in the sidebar and as Sheets number formats — and notes kept within what a Sheets note holds.
 
 import { formatMoney, moneyFormat } from '../model/money';
+import { formatNumber } from '../model/numbers';
 import type { Metric } from '../model/sheets';
 
 export type Unit = 'money' | 'count' | 'hours' | 'rate';
@@ -15,15 +16,6 @@ export const METRIC_UNITS: Record<Metric, Unit> = {
   'Delivered Value': 'money',
   'Billable Hours': 'hours',
 };
-
-let numbers: Intl.NumberFormat | undefined;
-
-/** 1234.5 → "1,234.5"; at most two decimals. */
-export function formatNumber(value: number): string {
-  // One formatter for every call: notes format thousands of numbers, and building one each time is slow.
-  numbers ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-  return numbers.format(value);
-}
 
 /** 0.925 → "92.5%". */
 export function formatPercent(fraction: number): string {

@@ -4,6 +4,7 @@
 import { type Day, dayToIso, shortDateNear } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
 import { HORIZON_DAYS, HORIZON_YEARS } from '../model/limits';
+import { formatNumber } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import type { ProjectStatus } from '../model/sheets';
 import { formatRequirement } from '../model/skills';
@@ -188,7 +189,7 @@ function pastHorizon(job: Job, calendars: readonly PersonCalendar[], start: Day)
     );
   const days = Math.ceil(job.hours / perDay - 1e-9);
   if (job.earliest + days <= HORIZON_DAYS) return undefined;
-  return `needs ${days.toLocaleString('en-US')} working days at ${Math.round(perDay * 100) / 100} h a day at best: more than is left of ${end}`;
+  return `needs ${formatNumber(days)} working days at ${Math.round(perDay * 100) / 100} h a day at best: more than is left of ${end}`;
 }
 
 /** Whether a person has any working hours on or after `start`, before a leaving date. */

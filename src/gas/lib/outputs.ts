@@ -6,6 +6,7 @@
 
 import type { WriteReport } from '../../api';
 import { isoToDay } from '../../model/dates';
+import { formatNumber } from '../../model/numbers';
 import { type Cell, isDateCell, keepTicks, OUTPUT_SHEETS, type SheetOutput } from '../../model/output';
 import { clipText, guardText, toSheetValue } from './values';
 
@@ -220,7 +221,7 @@ function setColumnWidths(sheet: Sheet, widths: readonly number[]): void {
   }
 }
 
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+const thousands = (n: number) => formatNumber(Math.round(n));
 
 /** Refuses a run that would pass Sheets' column or cell limits, before anything is written. */
 function checkRoom(ss: Spreadsheet, planned: readonly Planned[]): void {
