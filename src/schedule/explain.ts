@@ -9,20 +9,18 @@ import { shortDateNear } from '../model/dates';
 import { formatMoney } from '../model/money';
 import type { Alternative, Alternatives } from './alternatives';
 import { readyDay } from './decode';
-import { lateDays, TERM_ORDER, type Terms } from './objective';
+import { difference, lateDays, TERM_ORDER, type Terms } from './objective';
 import type { Job } from './problem';
 
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-const TOLERANCE = 1e-6;
-
-/** The first term in which two plans differ, and by how much (b − a). */
+/** The first term in which two plans differ, and by how much (b − a), as the search compares them. */
 function firstDifference(a: Terms, b: Terms): { term: keyof Terms; by: number } | undefined {
   for (const term of TERM_ORDER) {
-    const by = b[term] - a[term];
-    if (Math.abs(by) > TOLERANCE * Math.max(1, Math.abs(a[term]), Math.abs(b[term]))) return { term, by };
+    const by = difference(b[term], a[term]);
+    if (by) return { term, by };
   }
   return undefined;
 }

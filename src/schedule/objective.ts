@@ -34,21 +34,28 @@ export type Comparator = (a: Terms, b: Terms) => number;
 
 const TOLERANCE = 1e-6;
 
+/** x − y where they differ beyond rounding, else 0. */
+export function difference(x: number, y: number): number {
+  const diff = x - y;
+  return Math.abs(diff) > TOLERANCE * Math.max(1, Math.abs(x), Math.abs(y)) ? diff : 0;
+}
+
 /** Negative when a is better on the first value that differs. */
 export function lexicographic(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
-    const diff = a[i] - b[i];
-    if (Math.abs(diff) > TOLERANCE * Math.max(1, Math.abs(a[i]), Math.abs(b[i]))) return diff;
+    const diff = difference(a[i], b[i]);
+    if (diff) return diff;
   }
   return 0;
 }
 
-/** Negative when a is better: lexicographic over TERM_ORDER. */
+/** Negative when a is better: lexicographic over TERM_ORDER (without building the lists: plans are compared by the thousand). */
 export function compareTerms(a: Terms, b: Terms): number {
-  return lexicographic(
-    TERM_ORDER.map((k) => a[k]),
-    TERM_ORDER.map((k) => b[k]),
-  );
+  for (const term of TERM_ORDER) {
+    const diff = difference(a[term], b[term]);
+    if (diff) return diff;
+  }
+  return 0;
 }
 
 /** Working days a job ends after its due day (0 when on time or without a due date). */
@@ -67,10 +74,11 @@ function jobLateness(problem: Problem, j: number, end: number): number {
   return late > 0 ? late * job.weight * (job.tentative ? TENTATIVE_WEIGHT : 1) : 0;
 }
 
-/** The week (counted from the plan start's week) a day offset falls in. */
-function weekIndex(problem: Problem, offset: number): number {
-  return Math.floor((offset + weekday(problem.start) - 1) / 7);
-}
+/** Days from the Monday of the plan start's week to the plan start. */
+const weekShift = (problem: Problem) => weekday(problem.start) - 1;
+
+/** The week (counted from the plan start's week) a day offset falls in, given the plan start's weekShift. */
+const weekOf = (offset: number, shift: number) => Math.floor((offset + shift) / 7);
 
 /**
  * Client switching, defined once: a person working for a client in a week is one touch; each client
@@ -82,12 +90,6 @@ function touchKey(person: number, week: number, client: number): number {
 
 /** The person-week a touch belongs to. */
 const personWeek = (touch: number) => Math.floor(touch / 65536);
-
-/** Each touch a crew member makes working a job from `start` to `end`. */
-function forEachTouch(problem: Problem, j: number, person: number, start: number, end: number, visit: (touch: number) => void): void {
-  const last = weekIndex(problem, end);
-  for (let w = weekIndex(problem, start); w <= last; w++) visit(touchKey(person, w, problem.jobs[j].clientIndex));
-}
 
 /** Whether a job starts on its anchor's day (a milestone: falls on it) with its anchor's people (in any slot order). */
 export function keepsAnchor(problem: Problem, anchors: Anchors, schedule: Schedule, j: number): boolean {
@@ -118,7 +120,7 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
   let projects = 0;
   let makespan = 0;
   let touches = 0;
-  const shift = weekday(problem.start) - 1;
+  const shift = weekShift(problem);
   for (const job of jobs) {
     const j = job.index;
     if (planned && !planned[j]) continue;
@@ -143,8 +145,8 @@ export function evaluate(problem: Problem, schedule: Schedule, planned?: Uint8Ar
     projectEnd[p] = Math.max(projectEnd[p], end + 1);
     const crew = schedule.crew[j];
     if (!crew.length) continue;
-    const first = Math.floor((schedule.start[j] + shift) / 7);
-    const last = Math.floor((end + shift) / 7);
+    const first = weekOf(schedule.start[j], shift);
+    const last = weekOf(end, shift);
     if (touches + crew.length * (last - first + 1) > touchBuffer.length) {
       const grown = new Float64Array(2 * (touches + crew.length * (last - first + 1)));
       grown.set(touchBuffer.subarray(0, touches));
@@ -218,6 +220,12 @@ export class TermLedger {
   private readonly crew: Int32Array[];
   private readonly start: Int32Array;
   private readonly end: Int32Array;
+  private readonly shift: number;
+  /** Scratch for switchingChange: the touches that would change and by how much, then their person-weeks. */
+  private readonly changed: number[] = [];
+  private readonly changes: number[] = [];
+  private readonly weeks: number[] = [];
+  private readonly weekChanges: number[] = [];
 
   constructor(
     private readonly problem: Problem,
@@ -225,6 +233,7 @@ export class TermLedger {
     planned?: Uint8Array,
   ) {
     this.terms = emptyTerms();
+    this.shift = weekShift(problem);
     this.crew = schedule.crew.slice();
     this.start = schedule.start.slice();
     this.end = schedule.end.slice();
@@ -254,7 +263,8 @@ export class TermLedger {
       const person = problem.people[crew[s]];
       terms.cost += sign * job.hours * person.costRate;
       terms.expertise += sign * job.hours * ((person.skills.get(job.slots[s].skill) ?? 0) - job.slots[s].level);
-      forEachTouch(problem, j, crew[s], this.start[j], end, (t) => this.touch(t, sign));
+      const last = weekOf(end, this.shift);
+      for (let w = weekOf(this.start[j], this.shift); w <= last; w++) this.touch(touchKey(crew[s], w, job.clientIndex), sign);
     }
   }
 
@@ -305,22 +315,45 @@ export class TermLedger {
     return terms;
   }
 
-  /** How client switching would change were job j done by `crew` from `start` to `end`. */
+  /** Adds `sign` to each touch `person` makes working for `client` from `from` to `to`. */
+  private noteTouches(person: number, client: number, from: number, to: number, sign: number): void {
+    const { changed, changes } = this;
+    const last = weekOf(to, this.shift);
+    for (let w = weekOf(from, this.shift); w <= last; w++) {
+      const touch = touchKey(person, w, client);
+      const at = changed.indexOf(touch);
+      if (at < 0) {
+        changed.push(touch);
+        changes.push(sign);
+      } else changes[at] += sign;
+    }
+  }
+
+  /**
+   * How client switching would change were job j done by `crew` from `start` to `end`. A crew is a
+   * few people over a few weeks, so the touches that change are kept in short lists, not maps.
+   */
   private switchingChange(j: number, crew: ArrayLike<number>, start: number, end: number): number {
-    const change = new Map<number, number>();
-    const note = (sign: number) => (t: number) => change.set(t, (change.get(t) ?? 0) + sign);
-    for (const p of this.crew[j]) forEachTouch(this.problem, j, p, this.start[j], this.end[j], note(-1));
-    for (let s = 0; s < crew.length; s++) forEachTouch(this.problem, j, crew[s], start, end, note(1));
-    const clients = new Map<number, number>();
-    for (const [t, n] of change) {
-      const before = this.touches.get(t) ?? 0;
-      const appears = Number(before + n > 0) - Number(before > 0);
-      if (appears) clients.set(personWeek(t), (clients.get(personWeek(t)) ?? 0) + appears);
+    const { changed, changes, weeks, weekChanges } = this;
+    changed.length = changes.length = weeks.length = weekChanges.length = 0;
+    const client = this.problem.jobs[j].clientIndex;
+    for (const p of this.crew[j]) this.noteTouches(p, client, this.start[j], this.end[j], -1);
+    for (let s = 0; s < crew.length; s++) this.noteTouches(crew[s], client, start, end, 1);
+    for (let i = 0; i < changed.length; i++) {
+      const before = this.touches.get(changed[i]) ?? 0;
+      const appears = Number(before + changes[i] > 0) - Number(before > 0);
+      if (!appears) continue;
+      const week = personWeek(changed[i]);
+      const at = weeks.indexOf(week);
+      if (at < 0) {
+        weeks.push(week);
+        weekChanges.push(appears);
+      } else weekChanges[at] += appears;
     }
     let delta = 0;
-    for (const [week, n] of clients) {
-      const before = this.clientsInWeek.get(week) ?? 0;
-      delta += Math.max(0, before + n - 1) - Math.max(0, before - 1);
+    for (let k = 0; k < weeks.length; k++) {
+      const before = this.clientsInWeek.get(weeks[k]) ?? 0;
+      delta += Math.max(0, before + weekChanges[k] - 1) - Math.max(0, before - 1);
     }
     return delta;
   }
