@@ -7,6 +7,7 @@
 // refitted on all the history. So a range is never wider than the plain band unless the plain band
 // itself fell short, and it narrows only where the firm's history shows that narrowing held.
 
+import { firstAtLeast } from '../model/sorted';
 import { fitRatioModel, type HistoryPoint, ratioRange } from './ratio';
 
 export interface EstimateRange {
@@ -112,17 +113,6 @@ const METHODS: Method[] = [
     },
   },
 ];
-
-function firstAtLeast(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** How a method did on the held-out tasks at the lowest nominal share that held `coverage` there. */
 function validate(method: Method, older: readonly HistoryPoint[], newer: readonly HistoryPoint[], coverage: number) {

@@ -10,6 +10,7 @@
 
 import { shortDate } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
+import { firstAtLeast } from '../model/sorted';
 import { type EnergyGroup, type EnergyTask, energeticBound, energyAffordable } from './energy';
 import type { Job, Problem } from './problem';
 
@@ -177,18 +178,6 @@ function unions(sets: readonly SlotGroup[]): { people: number[]; contained: Slot
 }
 
 const labelsOf = (contained: readonly SlotGroup[]) => [...new Set(contained.flatMap((g) => [...g.labels]))].sort().join(', ');
-
-/** Index of the first entry of an ascending list at or above `value`. */
-function firstAtLeast(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The best skill-capacity bound above `floor` days, if any. */
 function skillCapacity(
