@@ -31,6 +31,8 @@ interface Draft {
   clientPreviews: StaffMail[];
   /** Clients whose dates moved and who have a copy to refresh. */
   copies: string[];
+  /** People the changes touch who have no Email on Staff (a project manager not on Staff, say). */
+  unreachable: string[];
 }
 
 interface Published {
@@ -56,6 +58,9 @@ function draft({ workbook, result, changes }: Published, weeks: number, records:
     summaries,
     clientPreviews: summaries.map((s) => clientMail(plan, s, targetOf(targets, s.client)?.emails ?? [], urlOf(s.client))),
     copies: summaries.map((s) => s.client).filter((c) => urlOf(c)),
+    unreachable: [
+      ...new Set((changes ?? []).flatMap((c) => c.tell.filter((r) => r.role !== 'client contact' && !r.email).map((r) => r.name))),
+    ],
   };
 }
 
@@ -74,6 +79,7 @@ function summaryLines(d: Draft, workbook: LoadedWorkbook): HTMLElement[] {
     d.mails.length
       ? `Email: ${plural(d.mails.length, 'person', 'people')}: ${shortList(d.mails.map((m) => byEmail.get(m.to) ?? m.to))}.`
       : 'Email: no one’s work changed.',
+    ...(d.unreachable.length ? [`Not emailed (no Email on Staff): ${d.unreachable.join(', ')}.`] : []),
     d.copies.length ? `Client copies to refresh: ${d.copies.join(', ')}.` : 'Client copies: none to refresh.',
     d.summaries.length ? `Client summaries: ${d.summaries.map((s) => s.client).join(', ')}.` : 'Client summaries: no client’s dates moved.',
   ];
