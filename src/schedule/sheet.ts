@@ -1,7 +1,7 @@
 // The Schedule output sheet and the ASSIGN table, built from a ScheduleResult.
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
-import type { Cell, SheetOutput } from '../model/output';
+import { type Cell, fitWidths, type SheetOutput } from '../model/output';
 import { PLACEHOLDER_INK } from '../model/placeholder';
 import type { EmptyProject } from '../model/work';
 import type { BoundedResult, PlannedTask, ScheduleResult } from './schedule';
@@ -144,6 +144,21 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     notes,
     boldRows: [0, headerRow],
     frozenRows: headerRow + 1,
-    columnWidths: [190, 150, 210, 200, 110, 110, 60, 60, 640, 260],
+    // Project, Client, Task and Assignee fit the table's cells (a crew of four in full), as Sheets' fit
+    // to data would; the summary above runs over them.
+    columnWidths: [
+      ...fitWidths(
+        values.slice(headerRow).map((row) => row.slice(0, 4)),
+        '',
+        80,
+        400,
+      ),
+      110,
+      110,
+      60,
+      60,
+      640,
+      260,
+    ],
   };
 }

@@ -225,6 +225,14 @@ describe('the preview as a spreadsheet', () => {
       });
       expect(cut, sheet).toEqual([]);
     }
+    // The Schedule's own columns fit its table: every crew reads in full.
+    const crews = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLTableCellElement>('#grid td:nth-of-type(4)')]
+        .filter((td) => td.textContent && td.scrollWidth > td.clientWidth + 1 && !td.classList.contains('spill'))
+        .map((td) => td.textContent),
+    );
+    expect(crews).toEqual([]);
+    expect(await page.locator('#grid td:nth-of-type(4)', { hasText: /^[^,]+(, [^,]+){3}$/ }).count()).toBeGreaterThan(0);
     expect(preview.errors).toEqual([]);
     await preview.close();
   }, 90_000);
