@@ -36,11 +36,19 @@ export interface SheetOutput {
   checkboxes?: { column: number; key: number[] };
 }
 
-/** Roughly how wide a text is in Sheets' default font (Arial 10), padding included: capitals are wider. */
+/** Pixels a character takes in Sheets' default font (Arial 10): capitals and digits are wider, spaces and stops narrower. */
+function charWidth(ch: string): number {
+  if (/\p{Lu}/u.test(ch)) return 9;
+  if (/[0-9]/.test(ch)) return 7.5;
+  if (/[\s.,;:'!|()/-]/.test(ch)) return 4;
+  return ch.charCodeAt(0) > 0x2000 ? 13 : 6.2;
+}
+
+/** Roughly how wide a text is in Sheets' default font, padding included (a little over, never under). */
 export function textWidth(text: string): number {
   let width = 8;
-  for (const ch of text) width += /\p{Lu}/u.test(ch) ? 9 : 7;
-  return width;
+  for (const ch of text) width += charWidth(ch);
+  return Math.ceil(width);
 }
 
 /**

@@ -135,6 +135,7 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     'Why these people, and what the best alternative would change.',
     'Where the crew works: Tasks > Location, else Projects > Location.',
   ];
+  const table = values.slice(headerRow).map((row) => row.slice(0, 4));
   return {
     name: 'Schedule',
     values,
@@ -146,19 +147,6 @@ export function scheduleSheet(result: BoundedResult, today: Day): SheetOutput {
     frozenRows: headerRow + 1,
     // Project, Client, Task and Assignee fit the table's cells (a crew of four in full), as Sheets' fit
     // to data would; the summary above runs over them.
-    columnWidths: [
-      ...fitWidths(
-        values.slice(headerRow).map((row) => row.slice(0, 4)),
-        '',
-        80,
-        400,
-      ),
-      110,
-      110,
-      60,
-      60,
-      640,
-      260,
-    ],
+    columnWidths: [...fitWidths(table, '', 80, 360), 110, 110, 60, 60, 640, 260],
   };
 }
