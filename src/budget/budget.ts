@@ -3,6 +3,7 @@
 // rates of the crew the plan assigns, and the non-labour Costs lines.
 
 import type { Day } from '../model/dates';
+import type { Effort } from '../model/effort';
 import { addTo } from '../model/group';
 import type { Plan } from '../model/plan';
 import type { Problem } from '../model/problems';
@@ -54,6 +55,8 @@ export interface BudgetOptions {
   scope?: ReadonlyMap<string, number>;
   /** Only these projects (by name); default every project that is not Lost. */
   only?: ReadonlySet<string>;
+  /** The steps simulating may take (a formula's allowance; unlimited by default). */
+  effort?: Effort;
 }
 
 /**
@@ -96,6 +99,7 @@ interface Context {
   model: RatioModel;
   rates: RateCard;
   planned: Map<string, PlannedTask>;
+  effort?: Effort;
 }
 
 function crewRate(ctx: Context, item: WorkItem, task: PlannedTask | undefined): CrewRate {
@@ -166,6 +170,8 @@ function projectBudget(
     ...costs.map((c) => costLine(c, scope)),
   ];
   const fixedFee = project.value;
+  // A simulated outcome of a line costs about three steps (see Effort).
+  ctx.effort?.spend(3 * lines.length * DRAWS);
   const result = simulate(lines, ctx.model.projectCorrelation, seedOf(project.project), fixedFee, DRAWS, ctx.plan.settings.coverage);
   const planned = items.map((i) => ctx.planned.get(i.key)).filter((t): t is PlannedTask => t !== undefined && t.state !== 'unstaffable');
   const ends = planned.map((t) => t.end);
@@ -190,7 +196,13 @@ export function budgetRanges(plan: Plan, schedule: ScheduleResult, options: Budg
   const items = workItems(plan, { scope: options.scope });
   const history = historyOf(items);
   const model = fitRatioModel(history);
-  const ctx: Context = { plan, model, rates: new RateCard(plan), planned: new Map(schedule.tasks.map((t) => [t.key, t])) };
+  const ctx: Context = {
+    plan,
+    model,
+    rates: new RateCard(plan),
+    planned: new Map(schedule.tasks.map((t) => [t.key, t])),
+    effort: options.effort,
+  };
   const byProject = new Map<string, WorkItem[]>();
   for (const item of items) addTo(byProject, nameKey(item.project.project), item);
   const costs = new Map<string, CostRow[]>();

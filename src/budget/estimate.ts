@@ -3,6 +3,7 @@
 // are skipped pair by pair, so the columns stay aligned.
 
 import { percent } from '../model/cells';
+import type { Effort } from '../model/effort';
 import { MAX_HOURS } from '../model/limits';
 import { formatNumber } from '../model/numbers';
 import { quote } from '../model/problems';
@@ -71,6 +72,7 @@ export function estimateRanges(
   estimates: readonly unknown[],
   actuals: readonly unknown[],
   coverage?: unknown,
+  effort?: Effort,
 ): EstimateAnswer {
   const errors: string[] = [];
   const level = coverageOf(coverage, errors);
@@ -89,7 +91,7 @@ export function estimateRanges(
   if (hours.length === 0) errors.push('hours is empty; give the estimate to range, e.g. 16');
   if (errors.length) return { rows: [], errors };
 
-  const calibrated = calibratedRange(pairs, level);
+  const calibrated = calibratedRange(pairs, level, effort);
   const rows = hours.map((cell) => {
     const value = numberIn(cell);
     if (value === undefined) return ['', '', ''];

@@ -7,6 +7,7 @@
 // refitted on all the history. So a range is never wider than the plain band unless the plain band
 // itself fell short, and it narrows only where the firm's history shows that narrowing held.
 
+import { Effort } from '../model/effort';
 import { firstAtLeast } from '../model/sorted';
 import { fitRatioModel, type HistoryPoint, ratioRange } from './ratio';
 
@@ -38,7 +39,7 @@ const SIZE_SHARES = [0.25, 0.5];
 interface Method {
   name: CalibratedRange['method'];
   /** Fitted on some history: the log-ratio range [lo, hi] and median for an estimate at a nominal share. */
-  fit(history: readonly HistoryPoint[]): (estimate: number, nominal: number) => [number, number, number];
+  fit(history: readonly HistoryPoint[], effort: Effort): (estimate: number, nominal: number) => [number, number, number];
 }
 
 const logRatio = (p: HistoryPoint) => Math.log(p.actual / p.estimate);
@@ -80,7 +81,7 @@ const METHODS: Method[] = [
   ...SIZE_SHARES.map(
     (share): Method => ({
       name: 'tasks of the same size',
-      fit(history) {
+      fit(history, effort) {
         const bySize = [...history].sort((a, b) => a.estimate - b.estimate);
         const sizes = bySize.map((p) => Math.log(p.estimate));
         const ratios = bySize.map(logRatio);
@@ -90,6 +91,7 @@ const METHODS: Method[] = [
           const key = `${estimate}|${nominal}`;
           let found = memo.get(key);
           if (!found) {
+            effort.spend(k);
             // The k tasks nearest in log size: a window around where this estimate falls.
             const x = Math.log(estimate);
             let at = firstAtLeast(sizes, x) - Math.floor(k / 2);
@@ -115,10 +117,11 @@ const METHODS: Method[] = [
 ];
 
 /** How a method did on the held-out tasks at the lowest nominal share that held `coverage` there. */
-function validate(method: Method, older: readonly HistoryPoint[], newer: readonly HistoryPoint[], coverage: number) {
-  const fitted = method.fit(older);
+function validate(method: Method, older: readonly HistoryPoint[], newer: readonly HistoryPoint[], coverage: number, effort: Effort) {
+  const fitted = method.fit(older, effort);
   let last = { nominal: coverage, held: 0, width: Number.POSITIVE_INFINITY };
   for (let nominal = coverage; nominal <= MAX_NOMINAL + 1e-9; nominal += NOMINAL_STEP) {
+    effort.spend(newer.length);
     let held = 0;
     let width = 0;
     for (const p of newer) {
@@ -134,7 +137,7 @@ function validate(method: Method, older: readonly HistoryPoint[], newer: readonl
 }
 
 /** The range ESTIMATE gives: the method and share that did best on the newest finished tasks. */
-export function calibratedRange(history: readonly HistoryPoint[], coverage: number): CalibratedRange {
+export function calibratedRange(history: readonly HistoryPoint[], coverage: number, effort = new Effort()): CalibratedRange {
   const points = history.filter((p) => p.estimate > 0 && p.actual > 0 && Number.isFinite(p.estimate) && Number.isFinite(p.actual));
   const fromModel = (nominal: number): CalibratedRange => {
     const model = fitRatioModel(points);
@@ -146,7 +149,7 @@ export function calibratedRange(history: readonly HistoryPoint[], coverage: numb
   const newer = points.slice(cut);
   let best: { method: Method; nominal: number; held: number; width: number } | undefined;
   for (const method of METHODS) {
-    const judged = validate(method, older, newer, coverage);
+    const judged = validate(method, older, newer, coverage, effort);
     const holds = judged.held >= coverage - TOLERANCE;
     const better =
       !best ||
@@ -156,7 +159,7 @@ export function calibratedRange(history: readonly HistoryPoint[], coverage: numb
   }
   const chosen = best as NonNullable<typeof best>;
   if (chosen.method.name === 'ratio model') return fromModel(chosen.nominal);
-  const fitted = chosen.method.fit(points);
+  const fitted = chosen.method.fit(points, effort);
   return {
     method: chosen.method.name,
     nominal: chosen.nominal,

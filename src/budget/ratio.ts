@@ -54,6 +54,14 @@ export const DEFAULT_PROJECT_CORRELATION = 0.3;
  */
 export const CALIBRATION_WINDOW = 200;
 
+/**
+ * The farthest an actual is taken to land from its estimate, either way: a task that took a thousand
+ * times its estimate (or a thousandth) is a slip of the keyboard, counted as that far and no farther,
+ * and no range reaches beyond it, so ranges stay finite whatever the history holds.
+ */
+const MAX_LOG_RATIO = Math.log(1000);
+const withinReason = (logRatio: number) => Math.max(-MAX_LOG_RATIO, Math.min(MAX_LOG_RATIO, logRatio));
+
 /** Projects' worth of weight the default correlation keeps against the firm's own estimate. */
 const CORRELATION_WEIGHT = 3;
 
@@ -126,7 +134,7 @@ function groupOffsets(residuals: readonly number[], keys: readonly (string | und
 function fitModel(points: readonly HistoryPoint[]): Fitted {
   const n = points.length;
   const x = points.map((p) => Math.log(p.estimate));
-  const y = points.map((p) => Math.log(p.actual / p.estimate));
+  const y = points.map((p) => withinReason(Math.log(p.actual / p.estimate)));
 
   // Centre: log ratio against log size, the slope kept only as far as it stands above its noise.
   const line = fitLine(x, y);
@@ -266,10 +274,10 @@ export function fitRatioModel(history: readonly HistoryPoint[]): RatioModel {
   };
   const logRatio = (p: number, estimate: number, groups?: HistoryPoint['groups']) => {
     const x = Math.log(Math.max(estimate, 1e-9));
-    return f.centre(x) + offset(groups) + f.scale(x) * spread(groups) * residualAt(p);
+    return withinReason(f.centre(x) + offset(groups) + f.scale(x) * spread(groups) * residualAt(p));
   };
   const xs = points.map((p) => Math.log(p.estimate));
-  const residual = (i: number) => (Math.log(points[i].actual / points[i].estimate) - f.centre(xs[i])) / f.scale(xs[i]);
+  const residual = (i: number) => (withinReason(Math.log(points[i].actual / points[i].estimate)) - f.centre(xs[i])) / f.scale(xs[i]);
   return {
     tasks: n,
     projectCorrelation: projectCorrelation(points, residual),

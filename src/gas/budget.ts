@@ -5,6 +5,7 @@
 import { budgetRanges } from '../budget/budget';
 import { estimateRanges } from '../budget/estimate';
 import { budgetRangeTable } from '../budget/sheet';
+import type { Effort } from '../model/effort';
 import { hasErrors } from '../model/problems';
 import { rangeProblem } from '../model/read';
 import { Costs, TimeOff } from '../model/sheets';
@@ -28,11 +29,11 @@ import { toReturnedValue } from './lib/values';
  * @customfunction
  */
 export function ESTIMATE(hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown {
-  return answering('ESTIMATE', () => estimateCells(hours, past_estimates, past_actuals, coverage));
+  return answering('ESTIMATE', (effort) => estimateCells(effort, hours, past_estimates, past_actuals, coverage));
 }
 
-function estimateCells(hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown[][] {
-  const answer = estimateRanges(asTable(hours).flat(), asTable(past_estimates).flat(), asTable(past_actuals).flat(), coverage);
+function estimateCells(effort: Effort, hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown[][] {
+  const answer = estimateRanges(asTable(hours).flat(), asTable(past_estimates).flat(), asTable(past_actuals).flat(), coverage, effort);
   if (answer.errors.length) {
     return messageColumn(`ESTIMATE: ${plural(answer.errors.length, 'problem')}`, answer.errors);
   }
@@ -54,10 +55,10 @@ function estimateCells(hours: unknown, past_estimates: unknown, past_actuals: un
  * @customfunction
  */
 export function BUDGETRANGE(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown {
-  return answering('BUDGETRANGE', () => budgetRangeCells(tasks, staff, costs, projects));
+  return answering('BUDGETRANGE', (effort) => budgetRangeCells(effort, tasks, staff, costs, projects));
 }
 
-function budgetRangeCells(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown[][] {
+function budgetRangeCells(effort: Effort, tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown[][] {
   const wrongCosts = rangesColumn('BUDGETRANGE', 'price', [rangeProblem('costs', asTable(costs), Costs, false)]);
   if (wrongCosts) return wrongCosts;
   const { plan, message, timeZone } = planFromRanges('BUDGETRANGE', { Tasks: tasks, Staff: staff, Projects: projects }, undefined, [
@@ -66,8 +67,8 @@ function budgetRangeCells(tasks: unknown, staff: unknown, costs?: unknown, proje
   if (!plan) return message as string[][];
   const priced = withCostsRange(plan, costs);
   if (hasErrors(priced.problems)) return problemsColumn('BUDGETRANGE', 'read the costs', priced.problems);
-  const schedule = planSchedule(priced.plan, { includeProposals: true });
-  const result = budgetRanges(priced.plan, schedule);
+  const schedule = planSchedule(priced.plan, { includeProposals: true, explain: false, effort });
+  const result = budgetRanges(priced.plan, schedule, { effort });
   if (hasErrors(result.problems)) return problemsColumn('BUDGETRANGE', 'price', result.problems);
   return budgetRangeTable(result).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }

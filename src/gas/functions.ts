@@ -34,7 +34,7 @@ export function ASSIGN(
   plan_start?: unknown,
   baseline?: unknown,
 ): unknown {
-  return answering('ASSIGN', () => {
+  return answering('ASSIGN', (effort) => {
     const {
       plan,
       message,
@@ -43,7 +43,9 @@ export function ASSIGN(
     } = planFromRanges('ASSIGN', { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff, Baseline: baseline }, plan_start);
     if (!plan) return message;
     const empty = projectsWithoutWork(plan, plan.settings.planProposals);
-    return assignTable(planSchedule(plan, { baseline: published }), empty).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+    return assignTable(planSchedule(plan, { baseline: published, effort }), empty).map((row) =>
+      row.map((cell) => toReturnedValue(cell, timeZone)),
+    );
   });
 }
 
@@ -57,11 +59,12 @@ export function ASSIGN(
  * @customfunction
  */
 export function SKILLMATCH(required: unknown, skills: unknown): unknown {
-  return answering('SKILLMATCH', () => {
+  return answering('SKILLMATCH', (effort) => {
     const req = parseRequirements(asList(required).join(';'));
     if (!req.ok) return `SKILLMATCH: required ${req.error}`;
     const match = (cell: unknown): number | string => {
       if (isBlank(cell)) return '';
+      effort.spend(req.value.length + String(cell).length);
       const has = parseSkills(String(cell));
       if (!has.ok) return `SKILLMATCH: skills ${has.error}`;
       return Math.round(skillMatch(req.value, has.value.skills) * 1000) / 1000;

@@ -3,6 +3,7 @@
 
 import { CalendarDay, isBlank, period } from '../model/cells';
 import { type Day, dateToDay, dayToIso } from '../model/dates';
+import type { Effort } from '../model/effort';
 import type { Plan } from '../model/plan';
 import { hasErrors } from '../model/problems';
 import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readPlan } from '../model/read';
@@ -37,7 +38,7 @@ const PLANNED_METRICS: ReadonlySet<string> = new Set(['Billable Hours', 'On-Time
  * depth, when a quota's figures come from the plan (billable hours, deliveries still to come); the
  * quotas' own workbook, without a plan, when none does or those sheets cannot be planned.
  */
-function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string): { plan: Plan; schedule?: ScheduleResult } {
+function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string, effort: Effort): { plan: Plan; schedule?: ScheduleResult } {
   const { plan } = read;
   const planned = plan.quotas.some((q) => PLANNED_METRICS.has(q.metric) && q.period.to >= plan.planStart);
   // Billable hours already logged come from Tasks, whatever the period.
@@ -46,7 +47,7 @@ function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string): { plan:
   if (!findTab(work, Tasks) || !findTab(work, Staff)) return { plan };
   const full = readPlan({ ...work, ...raw }, { timeZone, today: today(timeZone), locale: sheetLocale() });
   if (hasErrors(full.problems)) return { plan };
-  return { plan: full.plan, schedule: planned ? planSchedule(full.plan) : undefined };
+  return { plan: full.plan, schedule: planned ? planSchedule(full.plan, { explain: false, effort }) : undefined };
 }
 
 /**
@@ -63,10 +64,10 @@ function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string): { plan:
  * @customfunction
  */
 export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown): unknown {
-  return answering('ATTAINMENT', () => attainmentCells(quotas, projects, as_of));
+  return answering('ATTAINMENT', (effort) => attainmentCells(effort, quotas, projects, as_of));
 }
 
-function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): unknown[][] {
+function attainmentCells(effort: Effort, quotas: unknown, projects: unknown, as_of?: unknown): unknown[][] {
   const timeZone = sheetTimeZone();
   const asOf = dayArgument(as_of, timeZone, sheetLocale());
   if (!asOf.ok) return messageColumn('ATTAINMENT cannot compute: 1 problem', [`as_of (argument 3) ${asOf.error}`]);
@@ -81,7 +82,9 @@ function attainmentCells(quotas: unknown, projects: unknown, as_of?: unknown): u
   const read = readPlan(raw, { timeZone, today: today(timeZone), locale: sheetLocale() });
   const all = [...read.problems, ...quotaErrors(read.plan)];
   if (all.some((p) => p.severity === 'error')) return problemsColumn('ATTAINMENT', 'compute', all);
-  const { plan, schedule } = withPlan(raw, read, timeZone);
+  const { plan, schedule } = withPlan(raw, read, timeZone, effort);
+  // Each quota looks through the projects, tasks and clients: a step (see Effort) per row it looks at.
+  effort.spend(plan.quotas.length * (plan.projects.length + plan.tasks.length + plan.clients.length));
   const table = attainmentTable(attainments(plan, { asOf: asOf.value, schedule }), ATTAINMENT_WORDING);
   return table.map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }
@@ -140,10 +143,10 @@ function window(fn: string, from: unknown, to: unknown, timeZone: string): { fro
  * @customfunction
  */
 export function UTILIZATION(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown {
-  return answering('UTILIZATION', () => utilizationCells(tasks, staff, timeoff, from, to));
+  return answering('UTILIZATION', (effort) => utilizationCells(effort, tasks, staff, timeoff, from, to));
 }
 
-function utilizationCells(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown[][] {
+function utilizationCells(effort: Effort, tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown[][] {
   // Written without the optional range, =UTILIZATION(tasks, staff, from, to) (or a period) puts the
   // dates one place early.
   if (to === undefined && !Array.isArray(timeoff) && !isBlank(timeoff)) [timeoff, from, to] = [undefined, timeoff, from];
@@ -158,7 +161,10 @@ function utilizationCells(tasks: unknown, staff: unknown, timeoff?: unknown, fro
     ]);
   }
   const planned = { from: Math.max(range.from, plan.planStart), to: range.to };
-  const loads = scheduledLoads(plan, planSchedule(plan), planned);
+  const days = planned.to - planned.from + 1;
+  // Capacity is counted day by day: a step (see Effort) per person and day of the window.
+  effort.spend(plan.staff.length * days);
+  const loads = scheduledLoads(plan, planSchedule(plan, { explain: false, effort }), planned);
   const team = teamLoad(loads);
   const row = (name: string, load: { capacity: number; hours: number; utilization?: number }) => [
     name,

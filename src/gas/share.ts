@@ -3,6 +3,7 @@
 // through the drive.file scope, which the add-on asks for only when Share is first used.
 
 import type { RevokeRequest, ShareAccess, ShareOutcome, ShareReport, ShareRequest } from '../api';
+import type { Effort } from '../model/effort';
 import type { Plan } from '../model/plan';
 import { ProblemsError } from '../model/problems';
 import { readPlan } from '../model/read';
@@ -41,10 +42,10 @@ import { toReturnedValue } from './lib/values';
  * @customfunction
  */
 export function CLIENTVIEW(client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown {
-  return answering('CLIENTVIEW', () => clientViewCells(client, projects, tasks, staff));
+  return answering('CLIENTVIEW', (effort) => clientViewCells(effort, client, projects, tasks, staff));
 }
 
-function clientViewCells(client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown[][] {
+function clientViewCells(effort: Effort, client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown[][] {
   const name = String(asList(client)[0] ?? '').trim();
   if (!name) return [['CLIENTVIEW: client is required, e.g. =CLIENTVIEW("Helios Energy", Projects!A:P, Tasks!A:R, Staff!A:K)']];
   const { plan, message, timeZone } = clientViewInput({ Projects: projects, Tasks: tasks, Staff: staff });
@@ -53,7 +54,7 @@ function clientViewCells(client: unknown, projects: unknown, tasks: unknown, sta
     return messageColumn(`CLIENTVIEW: no project has the client "${name}"`, ['Check the spelling against Projects > Client.']);
   }
   const withStaff = staff !== undefined && staff !== '';
-  const planned = withStaff ? copyPlan(plan) : undefined;
+  const planned = withStaff ? copyPlan(plan, effort) : undefined;
   const table = clientViewTable(clientView(plan, planned?.schedule, name, plan.today));
   if (planned && !planned.asCopy) table[1][2] = SHORTER_SEARCH;
   return table.map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));

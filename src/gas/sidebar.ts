@@ -56,7 +56,8 @@ const ADDRESS = /^('(?:[^']|'')+'|[^!'"]+)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\
 
 /** Selects the cell or range a message names, on its sheet, as clicking it would. */
 export function showRange(a1: string): void {
-  if (typeof a1 !== 'string' || !ADDRESS.test(a1)) throw new Error(`"${String(a1).slice(0, 60)}" is not a cell address like Tasks!D20.`);
+  if (typeof a1 !== 'string') throw new Error('Not a cell address: give one like Tasks!D20.');
+  if (!ADDRESS.test(a1)) throw new Error(`"${a1.slice(0, 60)}" is not a cell address like Tasks!D20.`);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const name = a1
     .slice(0, a1.lastIndexOf('!'))

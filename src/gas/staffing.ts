@@ -19,13 +19,13 @@ import { toReturnedValue } from './lib/values';
  * @customfunction
  */
 export function STAFFING(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown {
-  return answering('STAFFING', () => {
+  return answering('STAFFING', (effort) => {
     const { plan, message, timeZone } = planFromRanges(
       'STAFFING',
       { Tasks: tasks, Staff: staff, Projects: projects, TimeOff: timeoff },
       plan_start,
     );
     if (!plan) return message;
-    return staffingTable(adviseStaffing(plan)).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
+    return staffingTable(adviseStaffing(plan, { effort })).map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
   });
 }

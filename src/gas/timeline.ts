@@ -1,6 +1,7 @@
 // In-sheet Gantt bars.
 
 import { isBlank } from '../model/cells';
+import { TooMuchWork } from '../model/effort';
 import { ganttRow } from '../timeline/gantt';
 import { answering } from './lib/answer';
 import { asTable, sheetLocale, sheetTimeZone } from './lib/args';
@@ -35,6 +36,8 @@ function ganttCells(start: unknown, end: unknown, dates: unknown): (number | str
   const starts = asTable(start).flat();
   const ends = asTable(end).flat();
   if (starts.length !== ends.length) return [[`GANTT: ${starts.length} starts but ${ends.length} ends`]];
+  // A formula answers at most a million cells, a tenth of what a spreadsheet holds.
+  if (starts.length * headers.length > 1_000_000) throw new TooMuchWork("Rows × dates is over a formula's 1,000,000 cells.");
   return starts.map((s, i) => {
     if (isBlank(s) && isBlank(ends[i])) return headers.map(() => '');
     const from = day(s);

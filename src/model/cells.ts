@@ -3,7 +3,7 @@
 // functions, not a schema library: a sheet of 50,000 bad rows is read in a fraction of a second.
 
 import { type Day, dayToIso, isoToDay, SHEETS_EPOCH } from './dates';
-import { FIRST_DAY, LAST_DAY, MAX_AMOUNT, MAX_LIST_ITEM, MAX_LOCATION, MAX_SKILLS_TEXT } from './limits';
+import { FIRST_DAY, LAST_DAY, MAX_AMOUNT, MAX_LIST_ITEM, MAX_LOCATION, MAX_SKILLS_TEXT, MIN_TARGET } from './limits';
 import { formatNumber } from './numbers';
 import { type Period, parsePeriod } from './period';
 import { quote } from './problems';
@@ -149,7 +149,7 @@ export function percent(rule: { max?: number; above?: number } = {}): Reader<num
 export const target: Reader<number> = (v) => {
   const isPercent = typeof v === 'string' && v.trim().endsWith('%');
   const read = isPercent ? percent()(v) : number({ above: 0, max: MAX_AMOUNT })(v);
-  return read.ok && read.value <= 0 ? fail(`must be a positive number, got ${quote(v)}`) : read;
+  return read.ok && read.value < MIN_TARGET ? fail(`must be at least ${MIN_TARGET} (1% as a rate), got ${quote(v)}`) : read;
 };
 
 /** A date between 1900 and 2200: a date cell, a serial day number, or text like 2026-11-21. */

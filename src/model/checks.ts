@@ -172,7 +172,7 @@ function unknownTypes(plan: Plan): { project: ProjectRow; planned: boolean }[] {
   const types = new Set(plan.templates.map((t) => t.type && nameKey(t.type)));
   const withTasks = new Set(plan.tasks.map((t) => t.project && nameKey(t.project)));
   return plan.projects
-    .filter((p) => p.type && !types.has(nameKey(p.type)))
+    .filter((p) => p.type && p.project && !types.has(nameKey(p.type)))
     .map((project) => ({ project, planned: withTasks.has(nameKey(project.project)) }));
 }
 
@@ -276,13 +276,13 @@ function dependencyChecks(plan: Plan): Problem[] {
   });
   const after = plan.tasks.map((t) => {
     const deps: number[] = [];
+    const own = lookup.get(nameKey(t.project ?? ''));
+    const hint = t.project ? `name a task of ${quote(t.project)} or ` : '';
     for (const ref of t.after ?? []) {
-      const dep = resolveAfter(ref, t.project ?? '', lookup);
-      if (dep === undefined) {
-        problems.push(
-          here('Tasks', 'after', t.row, `unknown task ${quote(ref)} in After; name a task of ${quote(t.project)} or write "Project/Task"`),
-        );
-      } else deps.push(dep);
+      const dep = resolveAfter(ref, own, lookup);
+      if (dep === undefined)
+        problems.push(here('Tasks', 'after', t.row, `unknown task ${quote(ref)} in After; ${hint}write "Project/Task"`));
+      else deps.push(dep);
     }
     return deps;
   });
@@ -294,11 +294,12 @@ function dependencyChecks(plan: Plan): Problem[] {
   });
   const templateAfter = plan.templates.map((t) => {
     const deps: number[] = [];
+    const own = templateLookup.get(nameKey(t.type ?? ''));
     for (const ref of t.after ?? []) {
-      const dep = templateLookup.get(nameKey(t.type ?? ''))?.get(nameKey(ref));
-      if (dep === undefined) {
-        problems.push(here('Templates', 'after', t.row, `unknown task ${quote(ref)} in After; name a task of template ${quote(t.type)}`));
-      } else deps.push(dep);
+      const dep = own?.get(nameKey(ref));
+      if (dep === undefined)
+        problems.push(here('Templates', 'after', t.row, `unknown task ${quote(ref)} in After; name a task of its Type`));
+      else deps.push(dep);
     }
     return deps;
   });

@@ -8,6 +8,8 @@ import { dayOf } from './dates';
 export const MAX_HOURS = 100_000;
 /** Money: Value, Cost, quota Targets. */
 export const MAX_AMOUNT = 1e12;
+/** The smallest quota Target: 1% as a rate (smaller ones make attainment percentages overflow). */
+export const MIN_TARGET = 0.01;
 /** An hour's Cost Rate or Bill Rate. */
 export const MAX_RATE = 1e6;
 /** Hours/Week is 0 (not available) or at least this. */

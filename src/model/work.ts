@@ -59,13 +59,15 @@ export function addToLookup<T>(lookup: TaskLookup<T>, project: string, task: str
 
 /**
  * An After entry: a task of the same project, or "Project/Task" for another project. A task name may
- * itself contain "/", so the same-project reading is tried first, then each possible split.
+ * itself contain "/", so the same-project reading is tried first (`own`: the project's tasks in the
+ * lookup), then each possible split.
  */
-export function resolveAfter<T>(ref: string, project: string, lookup: TaskLookup<T>): T | undefined {
-  const same = lookup.get(nameKey(project))?.get(nameKey(ref));
+export function resolveAfter<T>(ref: string, own: ReadonlyMap<string, T> | undefined, lookup: TaskLookup<T>): T | undefined {
+  const key = nameKey(ref);
+  const same = own?.get(key);
   if (same !== undefined) return same;
-  for (let i = ref.indexOf('/'); i > 0; i = ref.indexOf('/', i + 1)) {
-    const found = lookup.get(nameKey(ref.slice(0, i)))?.get(nameKey(ref.slice(i + 1)));
+  for (let i = key.indexOf('/'); i > 0; i = key.indexOf('/', i + 1)) {
+    const found = lookup.get(key.slice(0, i).trim())?.get(key.slice(i + 1).trim());
     if (found !== undefined) return found;
   }
   return undefined;
@@ -158,9 +160,14 @@ export function workItems(plan: Plan, options: WorkOptions = {}): WorkItem[] {
     }
   }
   for (const { item, refs } of pending) {
+    const own = lookup.get(nameKey(item.project.project));
+    const after = new Set(item.after);
     for (const ref of refs) {
-      const dep = resolveAfter(ref, item.project.project, lookup);
-      if (dep !== undefined && dep !== item.index && !item.after.includes(dep)) item.after.push(dep);
+      const dep = resolveAfter(ref, own, lookup);
+      if (dep !== undefined && dep !== item.index && !after.has(dep)) {
+        after.add(dep);
+        item.after.push(dep);
+      }
     }
   }
   return items;

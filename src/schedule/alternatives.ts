@@ -90,6 +90,9 @@ export class Alternatives {
     const job = this.problem.jobs[j];
     const crew = Array.from(this.schedule.crew[j]);
     const { candidates } = job.slots[s];
+    // Steps (see Effort) besides the days looked at: a fixed part, one per candidate (their soonest
+    // end, sorted), and 30 for each alternative plan's terms below.
+    bookings.effort.spend(30 + candidates.length);
     // Soonest conceivable end and position packed in one number, so a plain numeric sort orders them.
     const order = new Float64Array(candidates.length);
     for (let i = 0; i < candidates.length; i++) {
@@ -119,6 +122,7 @@ export class Alternatives {
       looked++;
       const window = bookings.window(crew, job.hours, job.maxPerDay, ready, notAfter);
       if (!window) continue;
+      bookings.effort.spend(30);
       const terms = this.ledger.whatIf(j, crew, window.start, window.end);
       if (!best || compareTerms(terms, best.terms) < 0) best = { person: c, ...window, terms };
       notAfter = best.end;

@@ -2,6 +2,7 @@
 // it had in the baseline (its anchor). A job keeps its anchor when it starts that day with those people.
 
 import type { BaselineRow } from '../model/baseline';
+import { HORIZON_DAYS } from '../model/limits';
 import { nameKey } from '../model/work';
 import { lateDays } from './objective';
 import { type Job, matchSlots, type Problem } from './problem';
@@ -54,7 +55,7 @@ function firstCommonDay(problem: Problem, crew: readonly number[], from: number)
 /** Day offset of the end of the freeze window: `days` working days from the plan start. */
 export function freezeEnd(problem: Problem, days: number): number {
   let d = 0;
-  for (let counted = 0; counted < days; d++) if (problem.calendar.business(d)) counted++;
+  for (let counted = 0; counted < days && d < HORIZON_DAYS; d++) if (problem.calendar.business(d)) counted++;
   return d;
 }
 

@@ -5,6 +5,7 @@
 // off for anyone in the crew pauses the task; a day someone is fully booked elsewhere cannot fall
 // inside it (the task would start later instead).
 
+import { Effort } from '../model/effort';
 import type { Calendar } from './calendar';
 
 /**
@@ -91,7 +92,10 @@ export class Bookings {
     readonly calendar: Calendar,
     /** Day offset no task may reach: the end of the planning horizon. */
     readonly limit: number,
+    /** Counts the days looked at; a formula's allowance stops the search. */
+    readonly effort = new Effort(),
   ) {
+    effort.spend(calendar.people.length * limit);
     calendar.ensure(limit);
     this.dailyScratch = new Float64Array(limit + 1);
     const words = (limit >> 5) + 1;
@@ -211,6 +215,7 @@ export class Bookings {
     const { caps, frees } = this;
     const limit = Math.min(this.limit, notAfter + 1);
     let start = earliest;
+    let steps = n;
     search: while (start < limit) {
       // Move the start to a day every crew member works and has time on.
       for (let moved = true; moved && start < limit; ) {
@@ -226,7 +231,11 @@ export class Bookings {
       let remaining = hours;
       let day = start;
       while (remaining > EPS) {
-        if (day >= limit) return Number.POSITIVE_INFINITY;
+        if (day >= limit) {
+          this.effort.spend(steps);
+          return Number.POSITIVE_INFINITY;
+        }
+        steps += n;
         let rate = maxPerDay;
         let full = maxPerDay;
         let working = true;
@@ -248,9 +257,11 @@ export class Bookings {
         }
         day++;
       }
+      this.effort.spend(steps);
       this.lastStart = start;
       return day - 1;
     }
+    this.effort.spend(steps);
     return Number.POSITIVE_INFINITY;
   }
 
@@ -302,6 +313,8 @@ export class Bookings {
 
   private apply(crew: ArrayLike<number>, placement: Placement, sign: number): void {
     const { start, daily } = placement;
+    // Counted, not stopped: a booking half made or undone would leave the plan inconsistent.
+    this.effort.count(crew.length * daily.length);
     for (let k = 0; k < crew.length; k++) {
       const p = crew[k];
       const free = this.free[p];

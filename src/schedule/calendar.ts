@@ -3,7 +3,9 @@
 // company holidays ("All") for everyone.
 
 import { type Day, weekday } from '../model/dates';
+import { Effort } from '../model/effort';
 import { addTo } from '../model/group';
+import { HORIZON_DAYS } from '../model/limits';
 import type { StaffRow, TimeOffRow } from '../model/sheets';
 import { nameKey } from '../model/work';
 
@@ -66,17 +68,23 @@ export function hoursOn(calendar: PersonCalendar, day: Day): number {
  */
 export class Calendar {
   private arrays: Float64Array[];
-  private businessDays: Uint8Array;
+  /** Working days (someone on staff works) in [0, d) at index d. */
+  private worked = new Int32Array(1);
+  /** Working days in [x, 0) before the origin (due dates already past), by x, counted once each. */
+  private readonly workedEarlier = new Map<number, number>();
   private length = 0;
+  /** Steps (see Effort) one day of everyone's calendar takes: a look at each person and each absence. */
+  private readonly stepsPerDay: number;
 
   constructor(
     readonly origin: Day,
     readonly people: readonly PersonCalendar[],
     initialDays: number,
     readonly direction: 1 | -1 = 1,
+    private readonly effort = new Effort(),
   ) {
+    this.stepsPerDay = people.reduce((sum, p) => sum + 1 + p.absences.length, 1);
     this.arrays = people.map(() => new Float64Array(0));
-    this.businessDays = new Uint8Array(0);
     this.ensure(initialDays);
   }
 
@@ -91,9 +99,9 @@ export class Calendar {
   /** Makes every array cover offsets [0, days). */
   ensure(days: number): void {
     if (days <= this.length) return;
+    this.effort.spend(this.stepsPerDay * (days - this.length));
     const size = Math.max(days, Math.ceil(this.length * 1.5));
     const business = new Uint8Array(size);
-    business.set(this.businessDays);
     this.arrays = this.arrays.map((old, p) => {
       const grown = new Float64Array(size);
       grown.set(old);
@@ -103,13 +111,32 @@ export class Calendar {
       }
       return grown;
     });
-    this.businessDays = business;
+    const worked = new Int32Array(size + 1);
+    worked.set(this.worked);
+    for (let d = this.length; d < size; d++) worked[d + 1] = worked[d] + business[d];
+    this.worked = worked;
     this.length = size;
+  }
+
+  /** Working days in [0, x); for x < 0, minus those in [x, 0). */
+  private workedUpTo(x: number): number {
+    if (x >= 0) {
+      this.ensure(x);
+      return this.worked[x];
+    }
+    let n = this.workedEarlier.get(x);
+    if (n === undefined) {
+      this.effort.spend(-x * this.stepsPerDay);
+      n = 0;
+      for (let d = x; d < 0; d++) if (this.people.some((p) => hoursOn(p, this.dayAt(d)) > 0)) n++;
+      this.workedEarlier.set(x, n);
+    }
+    return -n;
   }
 
   /** A mirror image ending on `lastOffset`: offset 0 of the mirror is that day, counting backwards. */
   mirror(lastOffset: number, days: number): Calendar {
-    return new Calendar(this.dayAt(lastOffset), this.people, days, -this.direction as 1 | -1);
+    return new Calendar(this.dayAt(lastOffset), this.people, days, -this.direction as 1 | -1, this.effort);
   }
 
   capacity(person: number): Float64Array {
@@ -118,22 +145,17 @@ export class Calendar {
 
   /** A day someone on staff works: lateness is counted in these days. */
   business(offset: number): boolean {
-    if (offset < 0) return this.people.some((p) => hoursOn(p, this.dayAt(offset)) > 0);
-    this.ensure(offset + 1);
-    return this.businessDays[offset] === 1;
+    return this.workedUpTo(offset + 1) > this.workedUpTo(offset);
   }
 
   /** Working days in (from, to]: how late a task that should end on `from` is when it ends on `to`. */
   businessDaysBetween(from: number, to: number): number {
-    let n = 0;
-    for (let d = from + 1; d <= to; d++) if (this.business(d)) n++;
-    return n;
+    return to > from ? this.workedUpTo(to + 1) - this.workedUpTo(from + 1) : 0;
   }
 
-  /** The first working day on or after an offset. */
+  /** The first working day on or after an offset; the offset itself when nobody on staff works within the planning horizon. */
   nextBusinessDay(offset: number): number {
-    let d = offset;
-    while (!this.business(d)) d++;
-    return d;
+    for (let d = offset; d < offset + HORIZON_DAYS; d++) if (this.business(d)) return d;
+    return offset;
   }
 }

@@ -83,7 +83,7 @@ export class Decoder {
     readonly links: readonly (readonly number[])[],
     readonly earliest: ArrayLike<number>,
   ) {
-    this.bookings = new Bookings(calendar, problem.limit);
+    this.bookings = new Bookings(calendar, problem.limit, problem.effort);
     this.matcher = new CrewMatcher(
       this.bookings,
       Float64Array.from(problem.people, (p) => p.demand * 1e6 + p.costRate * 1e2),
@@ -381,6 +381,8 @@ export class Decoder {
   }
 
   private place(j: number, schedule: Schedule, prefer?: Preferences): void {
+    // Steps (see Effort) a placement counts besides the days it looks at: ordering, checks, terms.
+    this.bookings.effort.spend(20);
     const { start, end } = schedule;
     const job = this.problem.jobs[j];
     const ready = readyDay(this.problem, this.links[j], this.earliest[j], start, end);

@@ -6,6 +6,7 @@
 // harder work".
 
 import { shortDateNear } from '../model/dates';
+import { TooMuchWork } from '../model/effort';
 import { formatMoney } from '../model/money';
 import type { Alternative, Alternatives } from './alternatives';
 import { readyDay } from './decode';
@@ -15,6 +16,9 @@ import type { Job } from './problem';
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** The crew's reason once a formula's allowance is spent: the plan is whole, its choices just not compared. */
+export const NOT_WEIGHED = 'Not compared with others: too many for a formula (the Plan panel compares each)';
 
 /** The first term in which two plans differ, and by how much (b − a), as the search compares them. */
 function firstDifference(a: Terms, b: Terms): { term: keyof Terms; by: number } | undefined {
@@ -99,6 +103,18 @@ export class Explainer {
     return `${has}: everyone else qualified (${colleagues.map((c) => problem.people[c].name).join(', ')}) is on this crew`;
   }
 
+  /** Each place's reason, or NOT_WEIGHED when the effort allowed has run out. */
+  private crewReason(job: Job): string {
+    if (this.alternatives.bookings.effort.exhausted) return NOT_WEIGHED;
+    try {
+      const alternatives = this.alternatives.of(job.index);
+      return job.slots.map((_, s) => this.slotReason(job, s, alternatives[s])).join('. ');
+    } catch (error) {
+      if (error instanceof TooMuchWork) return NOT_WEIGHED;
+      throw error;
+    }
+  }
+
   /** What held the start back: a dependency, the earliest date, or the crew's other work and days off. */
   private startReason(job: Job, ready: number): string {
     const { problem, schedule } = this;
@@ -133,8 +149,7 @@ export class Explainer {
           : 'Milestone.',
       );
     } else {
-      const alternatives = this.alternatives.of(j);
-      parts.push(`${job.slots.map((_, s) => this.slotReason(job, s, alternatives[s])).join('. ')}.`);
+      parts.push(`${this.crewReason(job)}.`);
       parts.push(`${this.startReason(job, readyDay(problem, job.preds, job.earliest, schedule.start, schedule.end))}.`);
     }
     if (job.due !== undefined && schedule.end[j] > job.due) {

@@ -2,6 +2,7 @@
 // still to do, each with its crew slots, qualified candidates, dependencies and pins.
 
 import { type Day, dayToIso, shortDateNear } from '../model/dates';
+import { Effort } from '../model/effort';
 import { topologicalOrder } from '../model/graph';
 import { HORIZON_DAYS, HORIZON_YEARS } from '../model/limits';
 import { formatNumber } from '../model/numbers';
@@ -78,11 +79,14 @@ export interface Problem {
   jobs: Job[];
   excluded: Excluded[];
   calendar: Calendar;
+  /** The steps solving it may take (a formula's allowance; unlimited by default). */
+  effort: Effort;
 }
 
 export interface ProblemOptions extends WorkOptions {
   /** Plan proposals tentatively, after committed work (default: the Plan Proposals setting). */
   includeProposals?: boolean;
+  effort?: Effort;
 }
 
 /** Lateness weight by project priority (1 highest): each step up doubles it. */
@@ -157,8 +161,11 @@ function staffingProblem(job: { slots: Slot[]; pinned: number[]; earliest: numbe
     if (slot.candidates.length === 0) {
       const holders = people.filter((p) => p.skills.has(slot.skill));
       const qualified = holders.filter((p) => (p.skills.get(slot.skill) ?? 0) >= slot.level);
-      if (qualified.length)
-        return `everyone with ${slot.label} has left before the plan start: ${qualified.map((p) => departed(p, start)).join(', ')}`;
+      if (qualified.length) {
+        const named = qualified.slice(0, 5).map((p) => departed(p, start));
+        const more = qualified.length > named.length ? ` and ${qualified.length - named.length} more` : '';
+        return `nobody with ${slot.label} is available from the plan start: ${named.join(', ')}${more}`;
+      }
       return holders.length === 0
         ? `no one on Staff has ${slot.label}`
         : `no one on Staff has ${slot.label} at level ${slot.level} or above (best: ${holders.reduce((m, p) => Math.max(m, p.skills.get(slot.skill) ?? 0), 0)})`;
@@ -233,6 +240,7 @@ function chainDays(jobs: readonly Job[], longestDay: number): number {
 
 export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem {
   const includeProposals = options.includeProposals ?? plan.settings.planProposals;
+  const effort = options.effort ?? new Effort();
   const start = plan.planStart;
   const calendars = personCalendars(plan.staff, plan.timeOff);
   const people: Person[] = plan.staff.map((s, index) => ({
@@ -249,6 +257,7 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
   const clients = new Map(plan.clients.map((c) => [nameKey(c.client), c.client]));
 
   const items = workItems(plan, options);
+  effort.spend(items.length);
   const jobOf = new Int32Array(items.length).fill(-1);
   const excluded: Excluded[] = [];
   const jobs: Job[] = [];
@@ -326,7 +335,10 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
   // Proposals do not count: a plan's committed part must not change when proposals are added.
   for (const job of jobs) {
     if (job.unstaffable || job.tentative) continue;
-    for (const slot of job.slots) for (const p of slot.candidates) people[p].demand += job.hours / slot.candidates.length;
+    for (const slot of job.slots) {
+      effort.spend(slot.candidates.length);
+      for (const p of slot.candidates) people[p].demand += job.hours / slot.candidates.length;
+    }
   }
 
   for (const job of jobs) job.unstaffable ??= pastHorizon(job, calendars, start);
@@ -338,6 +350,6 @@ export function buildProblem(plan: Plan, options: ProblemOptions = {}): Problem 
     HORIZON_DAYS,
     latestEarliest + 730 + 2 * Math.max(Math.ceil(work / Math.max(1, dailyCapacity)), chainDays(jobs, longestDay)),
   );
-  const calendar = new Calendar(start, calendars, Math.min(limit, latestEarliest + 120));
-  return { start, limit, people, jobs, excluded, calendar };
+  const calendar = new Calendar(start, calendars, Math.min(limit, latestEarliest + 120), 1, effort);
+  return { start, limit, people, jobs, excluded, calendar, effort };
 }

@@ -44,6 +44,7 @@ export interface PlannedTask {
   due?: Day;
   /** Working days past due. */
   lateDays: number;
+  /** Why these people and this start ('' when planned with explain: false). */
   why: string;
   /** Where the work happens (Tasks or Projects > Location). */
   location?: string;
@@ -83,6 +84,11 @@ export interface ScheduleOptions extends ProblemOptions {
   baseline?: readonly BaselineRow[];
   /** How to treat it (default: the Replan setting). */
   replanMode?: ReplanMode;
+  /**
+   * Write each task's Why (default true). Weighing every alternative costs as much as planning, so
+   * answers that show no Why leave it empty.
+   */
+  explain?: boolean;
 }
 
 /**
@@ -216,7 +222,10 @@ export class Planner {
     const { problem } = this;
     const solved = this.outcome();
     const { schedule, terms } = solved;
-    const explainer = new Explainer(new Alternatives(problem, schedule, this.committed.forward, this.planned), this.plan.settings.currency);
+    const explainer =
+      this.options.explain === false
+        ? undefined
+        : new Explainer(new Alternatives(problem, schedule, this.committed.forward, this.planned), this.plan.settings.currency);
     const planned = this.planned;
     let last = -1;
     let totalLateDays = 0;
@@ -248,7 +257,7 @@ export class Planner {
           daily: Array.from(schedule.daily[j] ?? []),
           due: job.due === undefined ? undefined : problem.start + job.due,
           lateDays: late,
-          why: explainer.explain(j),
+          why: explainer?.explain(j) ?? '',
           ...(job.item.location ? { location: job.item.location } : {}),
           source: job.item.source,
         };

@@ -3,6 +3,7 @@
 // formula can afford that search, so its table is the copy's to the cell; when Settings > Iterations
 // asks more than fits within Sheets' limit it searches at a formula's depth, and says the copy may differ.
 
+import type { Effort } from '../model/effort';
 import type { Plan } from '../model/plan';
 import { workItems } from '../model/work';
 import { planSchedule, type ScheduleOptions, type ScheduleResult } from '../schedule/schedule';
@@ -19,8 +20,8 @@ const PREVIEW_PLACEMENTS = 100_000;
 const CONSTRUCTION_DECODES = 6;
 
 /** The copy's plan when affordable in a formula (`asCopy`), else the formula-depth plan. */
-export function copyPlan(plan: Plan): { schedule: ScheduleResult; asCopy: boolean } {
+export function copyPlan(plan: Plan, effort?: Effort): { schedule: ScheduleResult; asCopy: boolean } {
   const tasks = workItems(plan).filter((i) => i.status !== 'Done' && PLANNED_STATUSES.includes(i.project.status)).length;
   const asCopy = (plan.settings.iterations + CONSTRUCTION_DECODES) * tasks <= PREVIEW_PLACEMENTS;
-  return { schedule: planSchedule(plan, asCopy ? COPY_PLAN : { includeProposals: false }), asCopy };
+  return { schedule: planSchedule(plan, { ...(asCopy ? COPY_PLAN : { includeProposals: false }), explain: false, effort }), asCopy };
 }

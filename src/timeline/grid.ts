@@ -148,9 +148,9 @@ export interface Layout {
 
 export function timelineGrid(plan: Plan, result: ScheduleResult, options: TimelineOptions, layout: Layout): TimelineGrid {
   const tasks = selectTasks(plan, result, options);
-  const { from, to } = range(tasks, result, options);
+  const { from, to: asked } = range(tasks, result, options);
   const { labelHeaders } = layout;
-  const scale = chooseScale(options.scale, from, to, layout.estimatedRows(plan, tasks) + 6, labelHeaders.length);
+  const { scale, to } = chooseScale(options.scale, from, asked, layout.estimatedRows(plan, tasks) + 6, labelHeaders.length);
   const columns = buckets(from, to, scale);
   const calendars = personCalendars(plan.staff, plan.timeOff);
   const closed = columns.map((b) => scale === 'day' && !calendars.some((c) => hoursOn(c, b.start) > 0));
@@ -167,6 +167,8 @@ export function timelineGrid(plan: Plan, result: ScheduleResult, options: Timeli
   const notes: string[] = [];
   if (options.scale !== 'auto' && options.scale !== scale)
     notes.push(`${options.scale === 'day' ? 'Days' : 'Weeks'} would not fit on one sheet, so this shows ${scale}s.`);
+  if (to < asked)
+    notes.push(`Not even months up to ${dayToIso(asked)} fit on one sheet: this shows up to ${dayToIso(to)}; narrow From and To.`);
   const filters = [
     options.clients?.length ? `clients ${options.clients.join(', ')}` : '',
     options.projectManagers?.length ? `project managers ${options.projectManagers.join(', ')}` : '',

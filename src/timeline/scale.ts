@@ -38,15 +38,17 @@ function fits(from: Day, to: Day, scale: Scale, rows: number, labelColumns: numb
 }
 
 /**
- * The scale to draw: the one asked if it fits, else the next coarser that does. "auto" picks days up
- * to four months, weeks up to two years, months beyond.
+ * The scale to draw and the last day it can show: the scale asked if it fits, else the next coarser
+ * that does. "auto" picks days up to four months, weeks up to two years, months beyond. When not even
+ * months fit, as many months as do (the timeline says what to narrow).
  */
-export function chooseScale(asked: Scale | 'auto', from: Day, to: Day, rows: number, labelColumns: number): Scale {
+export function chooseScale(asked: Scale | 'auto', from: Day, to: Day, rows: number, labelColumns: number): { scale: Scale; to: Day } {
   const span = to - from + 1;
   const preferred: Scale = asked !== 'auto' ? asked : span <= 122 ? 'day' : span <= 731 ? 'week' : 'month';
   const order: Scale[] = ['day', 'week', 'month'];
-  for (const scale of order.slice(order.indexOf(preferred))) if (fits(from, to, scale, rows, labelColumns)) return scale;
-  return 'month';
+  for (const scale of order.slice(order.indexOf(preferred))) if (fits(from, to, scale, rows, labelColumns)) return { scale, to };
+  const months = Math.max(1, Math.min(MAX_COLUMNS.month + labelColumns, MAX_SHEET_COLUMNS, Math.floor(MAX_CELLS / rows)) - labelColumns);
+  return { scale: 'month', to: addMonths(monthStart(from), months) - 1 };
 }
 
 export function buckets(from: Day, to: Day, scale: Scale): Bucket[] {

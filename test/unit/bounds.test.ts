@@ -131,7 +131,7 @@ describe('people who left', () => {
     const result = planBounded(plan, { iterations: 10 });
     const fireworks = result.tasks.find((t) => t.task === 'Fireworks') as PlannedTask;
     expect(fireworks.state).toBe('unstaffable');
-    expect(fireworks.why).toContain('everyone with Pyro:2 has left before the plan start: Zed Quill (left Fri 15 Jan)');
+    expect(fireworks.why).toContain('nobody with Pyro:2 is available from the plan start: Zed Quill (left Fri 15 Jan)');
     expect(result.lowerBound.days).toBeLessThanOrEqual(result.makespanDays);
     expect(result.gap).toBeGreaterThanOrEqual(0);
   });

@@ -45,13 +45,14 @@ describe('client colours', () => {
 
 describe('scale', () => {
   it('picks days for weeks of work, weeks for a year, months for years', () => {
-    expect(chooseScale('auto', day('2027-01-04'), day('2027-03-31'), 100, 5)).toBe('day');
-    expect(chooseScale('auto', day('2027-01-04'), day('2027-12-31'), 100, 5)).toBe('week');
-    expect(chooseScale('auto', day('2027-01-04'), day('2029-12-31'), 100, 5)).toBe('month');
+    const scale = (from: string, to: string) => chooseScale('auto', day(from), day(to), 100, 5).scale;
+    expect(scale('2027-01-04', '2027-03-31')).toBe('day');
+    expect(scale('2027-01-04', '2027-12-31')).toBe('week');
+    expect(scale('2027-01-04', '2029-12-31')).toBe('month');
   });
 
   it('switches to a coarser scale, and says so, when days would not fit', () => {
-    expect(chooseScale('day', day('2027-01-01'), day('2028-06-30'), 600, 5)).toBe('week');
+    expect(chooseScale('day', day('2027-01-01'), day('2028-06-30'), 600, 5)).toEqual({ scale: 'week', to: day('2028-06-30') });
     const firm = generateFirm({ staff: 40, tasks: 500, months: 18, seed: 3 });
     const { plan } = read(firm);
     const result = planSchedule(plan, { iterations: 0 });
@@ -61,6 +62,39 @@ describe('scale', () => {
     const cells = grid.rows.length * (grid.buckets.length + grid.labelHeaders.length);
     expect(cells).toBeLessThan(2_000_000);
     expect(bucketCount(grid.from, grid.to, grid.scale)).toBe(grid.buckets.length);
+  });
+
+  it("shows as many months as fit within Sheets' limits when even months would not, and says what to narrow", () => {
+    const firm = generateFirm({ staff: 20, tasks: 200, months: 6, seed: 3 });
+    const { plan } = read(firm);
+    const result = planSchedule(plan, { iterations: 0 });
+    const grid = buildTimeline(plan, result, {
+      view: 'project',
+      scale: 'auto',
+      today: plan.planStart,
+      from: day('1900-01-01'),
+      to: day('2200-12-31'),
+    });
+    expect(grid.scale).toBe('month');
+    expect(grid.from).toBe(day('1900-01-01'));
+    expect(grid.buckets.length).toBeLessThanOrEqual(600); // fifty years: past that months stop being readable
+    const columns = grid.buckets.length + grid.labelHeaders.length;
+    expect(columns).toBeLessThanOrEqual(18_278);
+    expect(grid.rows.length * columns).toBeLessThanOrEqual(2_000_000);
+    expect(grid.buckets.at(-1)?.end).toBe(grid.to);
+    expect(grid.notes.join(' ')).toContain(
+      `Not even months up to 2200-12-31 fit on one sheet: this shows up to ${dayToIso(grid.to)}; narrow From and To.`,
+    );
+    // A range that fits is drawn whole, without the note.
+    const fits = buildTimeline(plan, result, {
+      view: 'project',
+      scale: 'auto',
+      today: plan.planStart,
+      from: day('2026-01-01'),
+      to: day('2030-12-31'),
+    });
+    expect(fits.to).toBe(day('2030-12-31'));
+    expect(fits.notes.join(' ')).not.toContain('Not even months');
   });
 });
 

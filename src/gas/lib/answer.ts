@@ -1,8 +1,10 @@
 // What a custom function hands back to Sheets. One guard runs every custom function: whatever
 // happens inside, the cell shows a readable answer (never #ERROR! or a stack trace), and that answer
 // is something Sheets can show: a rectangle of finite numbers, valid dates, booleans and text within
-// a cell's 50,000 characters, with messages summarised to a bounded number of rows.
+// a cell's 50,000 characters, with messages summarised to a bounded number of rows. Each call gets a
+// fixed allowance of work (see Effort): past it, the answer says the input is too large for a formula.
 
+import { Effort, TooMuchWork } from '../../model/effort';
 import { formatProblem, type Problem } from '../../model/problems';
 import { plural } from '../../quota/units';
 import { clipText } from './values';
@@ -11,8 +13,24 @@ import { clipText } from './values';
 export const MAX_MESSAGE_LINES = 30;
 const OUT_OF_RANGE = '(out of range)';
 
-/** Thrown when an input is too big for a formula's time in Sheets; the Plan panel has no such limit. */
-export class TooLargeForFormula extends Error {}
+/**
+ * Steps a custom function may take (see Effort): about 5 seconds of work in Node on the slowest kind
+ * of step, so well within Sheets' 30 seconds on Apps Script's slower engine (bench:fuzz prints the
+ * worst time per function).
+ */
+export const FORMULA_STEPS = 30_000_000;
+
+/** Where each planning function's answer can be had without a formula's limit. */
+const PANEL: Record<string, string> = {
+  ASSIGN: 'Plan',
+  STAFFING: 'Staffing',
+  BUDGETRANGE: 'Budget',
+  UTILIZATION: 'Quotas',
+  ATTAINMENT: 'Quotas',
+  CLIENTVIEW: 'Share',
+};
+
+const TOO_LARGE = 'It needs more work than Sheets gives a formula (30 seconds).';
 
 /** A custom function's answer when it cannot compute: a title over one message per row, summarised past a few dozen. */
 export function messageColumn(title: string, lines: readonly string[]): string[][] {
@@ -55,14 +73,18 @@ export function sheetAnswer(value: unknown): unknown {
   return rows.map((row) => Array.from({ length: width }, (_, c) => cell(row[c])));
 }
 
-/** Runs a custom function's body: any exception becomes a message column, and the answer is made showable. */
-export function answering(fn: string, compute: () => unknown): unknown {
+/**
+ * Runs a custom function's body with a formula's allowance of work: any exception becomes a message
+ * column, work past the allowance a "too large for a formula" answer, and the answer is made showable.
+ */
+export function answering(fn: string, compute: (effort: Effort) => unknown): unknown {
   try {
-    return sheetAnswer(compute());
+    return sheetAnswer(compute(new Effort(FORMULA_STEPS)));
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
-    if (error instanceof TooLargeForFormula) {
-      return sheetAnswer(messageColumn(`${fn}: too large for a formula: use the Plan panel`, [message]));
+    if (error instanceof TooMuchWork) {
+      const instead = PANEL[fn] ? `use the ${PANEL[fn]} panel` : 'pass smaller ranges';
+      return sheetAnswer(messageColumn(`${fn}: too large for a formula: ${instead}`, [message || TOO_LARGE]));
     }
     return sheetAnswer(messageColumn(`${fn} could not finish`, [message.split('\n')[0]]));
   }
