@@ -67,6 +67,8 @@ export class Decoder {
   }
 
   readonly bookings: Bookings;
+  /** Scratch space: the crew chosen so far, for bestCandidate. */
+  private readonly chosen: number[] = [];
   /** Scratch space: busy candidates set aside while choosing, with their soonest conceivable ends. */
   private readonly busy = new Int32Array(MAX_SCAN);
   private readonly busyLow = new Float64Array(MAX_SCAN);
@@ -124,11 +126,12 @@ export class Decoder {
     ready: number,
     exclude = -1,
     notAfter = Number.POSITIVE_INFINITY,
-  ): { person: number; end: number } | undefined {
+  ): { person: number; start: number; end: number } | undefined {
     const { bookings } = this;
     let base = ready;
-    for (const p of chosen) base = Math.max(base, bookings.firstFree[p]);
+    for (let k = 0; k < chosen.length; k++) base = Math.max(base, bookings.firstFree[chosen[k]]);
     let best = -1;
+    let bestStart = 0;
     let bestEnd = notAfter + 1;
     const { busy, busyLow } = this;
     let busyCount = 0;
@@ -153,6 +156,7 @@ export class Decoder {
       chosen.pop();
       if (end < bestEnd) {
         best = c;
+        bestStart = bookings.lastWindowStart;
         bestEnd = end;
         sinceBest = 0;
       }
@@ -164,36 +168,39 @@ export class Decoder {
       chosen.pop();
       if (end < bestEnd) {
         best = busy[i];
+        bestStart = bookings.lastWindowStart;
         bestEnd = end;
       }
     }
-    return best < 0 ? undefined : { person: best, end: bestEnd };
+    return best < 0 ? undefined : { person: best, start: bestStart, end: bestEnd };
   }
 
   /** Chooses a person for each open slot, scarcest slot first, by earliest finish with the crew so far. */
   private chooseCrew(job: Job, ready: number, prefer: Int32Array | undefined): { crew: number[]; window: Window } | undefined {
     const crew = job.pinned.slice();
-    if (prefer) {
-      for (let s = 0; s < crew.length; s++) if (crew[s] < 0 && prefer[s] >= 0 && !crew.includes(prefer[s])) crew[s] = prefer[s];
+    const open: number[] = [];
+    for (let s = 0; s < crew.length; s++) {
+      if (crew[s] < 0 && prefer && prefer[s] >= 0 && !crew.includes(prefer[s])) crew[s] = prefer[s];
+      if (crew[s] < 0) open.push(s);
     }
-    const open = crew.map((p, s) => (p < 0 ? s : -1)).filter((s) => s >= 0);
     if (open.length > 1) {
       const matched = this.matcher.choose(job, ready, crew);
       if (matched) return matched;
+      open.sort((a, b) => job.slots[a].candidates.length - job.slots[b].candidates.length);
     }
-    open.sort((a, b) => job.slots[a].candidates.length - job.slots[b].candidates.length);
+    // The window of the last person picked, when the crew is complete with them: no need to find it again.
+    let window: Window | undefined;
+    const chosen = this.chosen;
     for (const s of open) {
-      const found = this.bestCandidate(
-        job,
-        s,
-        crew.filter((p) => p >= 0),
-        ready,
-      );
+      chosen.length = 0;
+      for (const p of crew) if (p >= 0) chosen.push(p);
+      const found = this.bestCandidate(job, s, chosen, ready);
+      window = found && crew[s] < 0 ? found : undefined;
       if (found) crew[s] = found.person;
       // Earlier slots took everyone this one could use: reshuffle into any crew that fits.
       else if (!this.completeCrew(job, crew)) return undefined;
     }
-    const window = this.bookings.window(crew, job.hours, job.maxPerDay, ready);
+    window ??= this.bookings.window(crew, job.hours, job.maxPerDay, ready);
     return window ? { crew, window } : undefined;
   }
 
