@@ -85,33 +85,37 @@ export function orderBy(problem: Problem, block: Uint8Array, priority: Float64Ar
   const n = problem.jobs.length;
   const waiting = new Int32Array(n);
   for (const job of problem.jobs) waiting[job.index] = job.preds.length;
-  const key = (j: number) => block[j] * 1e12 + priority[j];
-  const heap: number[] = [];
+  const key = Float64Array.from(priority, (p, j) => block[j] * 1e12 + p);
+  const before = (a: number, b: number) => key[a] < key[b] || (key[a] === key[b] && a < b);
+  // The jobs ready to place, as a binary heap: the one to place next on top.
+  const heap = new Int32Array(n);
+  let size = 0;
+  const swap = (a: number, b: number) => {
+    const held = heap[a];
+    heap[a] = heap[b];
+    heap[b] = held;
+  };
   const push = (j: number) => {
-    heap.push(j);
-    for (let i = heap.length - 1; i > 0; ) {
+    heap[size] = j;
+    for (let i = size++; i > 0; ) {
       const parent = (i - 1) >> 1;
-      if (key(heap[parent]) < key(heap[i]) || (key(heap[parent]) === key(heap[i]) && heap[parent] < heap[i])) break;
-      [heap[parent], heap[i]] = [heap[i], heap[parent]];
+      if (before(heap[parent], heap[i])) break;
+      swap(parent, i);
       i = parent;
     }
   };
   const pop = (): number => {
     const top = heap[0];
-    const last = heap.pop() as number;
-    if (heap.length) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        const less = (a: number, b: number) => key(heap[a]) < key(heap[b]) || (key(heap[a]) === key(heap[b]) && heap[a] < heap[b]);
-        if (l < heap.length && less(l, m)) m = l;
-        if (r < heap.length && less(r, m)) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
+    heap[0] = heap[--size];
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && before(heap[l], heap[m])) m = l;
+      if (r < size && before(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      swap(m, i);
+      i = m;
     }
     return top;
   };
