@@ -51,6 +51,18 @@ export function sheetSpec<C extends Columns>(name: string, columns: C, aliases: 
   return { name, aliases, columns };
 }
 
+const listed = new WeakMap<Columns, [string, Column<unknown>][]>();
+
+/** A sheet's columns as [key, column] pairs, listed once: every row of the sheet is read by them. */
+function fieldsOf(columns: Columns): [string, Column<unknown>][] {
+  let fields = listed.get(columns);
+  if (!fields) {
+    fields = Object.entries(columns);
+    listed.set(columns, fields);
+  }
+  return fields;
+}
+
 /**
  * Reads a record of cells by field: each field's value (undefined where unreadable, so references to
  * the row still resolve) and each field's complaint.
@@ -61,7 +73,7 @@ export function readFields<C extends Columns>(
 ): { values: Record<string, unknown>; issues: { key: string; message: string }[] } {
   const values: Record<string, unknown> = {};
   const issues: { key: string; message: string }[] = [];
-  for (const [key, column] of Object.entries(columns)) {
+  for (const [key, column] of fieldsOf(columns)) {
     const read = column.read(cell(key));
     values[key] = read.ok ? read.value : undefined;
     if (!read.ok) issues.push({ key, message: read.error });

@@ -164,7 +164,8 @@ export function readSheet<C extends Columns, R>(
       });
     }
     // A row with problems is kept with its readable fields, so references to it still resolve.
-    rows.push({ ...values, row: r + 1 } as R);
+    values.row = r + 1;
+    rows.push(values as R);
   }
   return { rows, layout, problems };
 }
