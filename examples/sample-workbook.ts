@@ -12,7 +12,7 @@ export type SampleCell = string | number | boolean | null;
 const SHOP = 'Northlight shop, 88 Foundry Road';
 
 /** The Monday the rows below were written for: their Plan Start. */
-export const SAMPLE_MONDAY: Day = dayOf(2026, 11, 23);
+export const SAMPLE_MONDAY: Day = /* @__PURE__ */ dayOf(2026, 11, 23);
 
 /** The sample as of SAMPLE_MONDAY (the tests' fixed firm). */
 export const SAMPLE_WORKBOOK: Record<string, SampleCell[][]> = {
