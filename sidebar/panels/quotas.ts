@@ -3,6 +3,7 @@
 
 import { closedOut } from '../../src/closeout/sheet';
 import { type Day, dayOf, dayParts, dayToIso, isoToDay } from '../../src/model/dates';
+import { plural } from '../../src/model/numbers';
 import { type Period, parsePeriod } from '../../src/model/period';
 import { hasErrors } from '../../src/model/problems';
 import type { Attainment } from '../../src/quota/attainment';
@@ -14,7 +15,7 @@ import { teamLoad } from '../../src/quota/hours';
 import { kpiSheet } from '../../src/quota/kpi-sheet';
 import { type Kpis, kpis } from '../../src/quota/kpis';
 import { STATUS_RULE, type Status } from '../../src/quota/status';
-import { formatFigure, formatPercent, plural } from '../../src/quota/units';
+import { formatFigure, formatPercent } from '../../src/quota/units';
 import { clear, h, uid } from '../dom';
 import { planWorkbook } from '../planning';
 import { server } from '../server';

@@ -4,8 +4,8 @@
 
 import type { ShareOutcome } from '../../src/api';
 import { isoToDay } from '../../src/model/dates';
+import { plural } from '../../src/model/numbers';
 import { nameKey } from '../../src/model/work';
-import { plural } from '../../src/quota/units';
 import { clientCopy } from '../../src/share/copy';
 import { sharedTasks } from '../../src/share/planned';
 import { isAuthorizationLink, isCopyLink, type ShareRecord } from '../../src/share/shares';

@@ -5,11 +5,11 @@
 
 import type { AgendaEvent, ChannelOutcome, NotifyReport, NotifyRequest, ShareAccess, ShareOutcome, StaffMail } from '../../src/api';
 import { isoToDay } from '../../src/model/dates';
+import { plural } from '../../src/model/numbers';
 import { nameKey } from '../../src/model/work';
 import { agendaEvents, agendaItems } from '../../src/notify/agenda';
 import { clientMail, clientSummaries } from '../../src/notify/client-summary';
 import { staffMails } from '../../src/notify/staff-mail';
-import { plural } from '../../src/quota/units';
 import type { TaskChange } from '../../src/schedule/changes';
 import type { BoundedResult } from '../../src/schedule/schedule';
 import { sharedTasks } from '../../src/share/planned';

@@ -5,7 +5,7 @@
 import { percent } from '../model/cells';
 import type { Effort } from '../model/effort';
 import { MAX_HOURS } from '../model/limits';
-import { formatNumber } from '../model/numbers';
+import { formatNumber, toTenth } from '../model/numbers';
 import { quote } from '../model/problems';
 import { calibratedRange } from './interval';
 import type { HistoryPoint } from './ratio';
@@ -18,8 +18,6 @@ export interface EstimateAnswer {
   /** Readable problems, each naming the argument and position it is about. */
   errors: string[];
 }
-
-const round = (v: number) => Math.round(v * 10) / 10;
 
 /** A cell as a number: numbers, and text that is only a number; anything else (headers, blanks) is not. */
 function numberIn(cell: unknown): number | undefined {
@@ -96,7 +94,7 @@ export function estimateRanges(
     const value = numberIn(cell);
     if (value === undefined) return ['', '', ''];
     const r = calibrated.range(value);
-    return [round(r.low), round(r.likely), round(r.high)];
+    return [toTenth(r.low), toTenth(r.likely), toTenth(r.high)];
   });
   return { rows, errors };
 }

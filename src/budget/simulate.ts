@@ -3,6 +3,7 @@
 // through a Gaussian copula: line i's probability is Φ(√ρ·Z + √(1−ρ)·εᵢ). Without it a project's
 // range would shrink with its number of lines and look far more certain than it is.
 
+import { toTenth } from '../model/numbers';
 import { Random } from '../schedule/random';
 import { DEFAULT_COVERAGE } from './estimate';
 import { certain, type Spread } from './spread';
@@ -53,7 +54,7 @@ export const tailPercent = (coverage: number) => Math.round(((1 - coverage) / 2)
 /** "P10" and "P90" for an 80% coverage, "P5" and "P95" for 90%: the names of a range's ends. */
 export function rangeLabels(coverage: number): { low: string; high: string } {
   const tail = tailPercent(coverage);
-  return { low: `P${tail}`, high: `P${Math.round((100 - tail) * 10) / 10}` };
+  return { low: `P${tail}`, high: `P${toTenth(100 - tail)}` };
 }
 
 export interface Driver {

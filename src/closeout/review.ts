@@ -6,6 +6,7 @@ import { budgetRanges, historyOf, type ProjectBudget } from '../budget/budget';
 import { fitRatioModel, type RatioModel, ratioRange } from '../budget/ratio';
 import { median } from '../budget/stats';
 import { type Day, shortDate } from '../model/dates';
+import { toTenth } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import type { ProjectRow } from '../model/sheets';
 import { nameKey, type WorkItem, workItems } from '../model/work';
@@ -52,7 +53,6 @@ const FINISHING_DAYS = 28;
 /** Actual hours this far above the estimate count as running over. */
 const OVER = 1.1;
 
-const round = (n: number) => Math.round(n * 10) / 10;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 interface Closing {
@@ -92,7 +92,7 @@ function whyLate(project: ProjectRow, items: readonly WorkItem[], schedule?: Sch
     why.push(
       `ran over: ${over
         .slice(0, 3)
-        .map((i) => `${i.name} (+${round(overrun(i))} h)`)
+        .map((i) => `${i.name} (+${toTenth(overrun(i))} h)`)
         .join(', ')}`,
     );
   const due = project.due as Day;
@@ -151,7 +151,7 @@ function overrunLessons(
     } else if (range && actual > range.high) {
       lessons.push({
         lesson: `Check how ${item.name} is estimated`,
-        detail: `ran ${percent(actual / item.hours - 1)} over, beyond the firm's usual range (${round(range.low)}–${round(range.high)} h for ${round(item.hours)} h)`,
+        detail: `ran ${percent(actual / item.hours - 1)} over, beyond the firm's usual range (${toTenth(range.low)}–${toTenth(range.high)} h for ${toTenth(item.hours)} h)`,
       });
     }
   }

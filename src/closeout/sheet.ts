@@ -5,6 +5,7 @@
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
 import { formatMoney } from '../model/money';
+import { toTenth } from '../model/numbers';
 import { type Cell, keepTicks, type SheetOutput } from '../model/output';
 import { nameKey } from '../model/work';
 import type { ProjectReview } from './review';
@@ -17,7 +18,6 @@ const DATE = 'd mmm yyyy';
 
 const date = (day: Day | undefined): Cell => (day === undefined ? null : { date: dayToIso(day) });
 const year = (day: Day) => `${shortDate(day)} ${dayToIso(day).slice(0, 4)}`;
-const round = (n: number) => Math.round(n * 10) / 10;
 
 function delivery(r: ProjectReview): Cell[] {
   const { project, finish, lateDays } = r;
@@ -53,7 +53,7 @@ function taskNote(t: ProjectReview['tasks'][number], coverage: number): string {
   const change = t.actual / t.hours - 1;
   const size = Math.abs(change) < 0.05 ? 'as estimated' : `${Math.round(Math.abs(change) * 100)}% ${change > 0 ? 'over' : 'under'}`;
   const where = t.actual > t.high || t.actual < t.low ? 'outside' : 'within';
-  return `${size}${t.done ? '' : ' so far'}; ${where} the firm's ${Math.round(coverage * 100)}% range (${round(t.low)}–${round(t.high)} h)`;
+  return `${size}${t.done ? '' : ' so far'}; ${where} the firm's ${Math.round(coverage * 100)}% range (${toTenth(t.low)}–${toTenth(t.high)} h)`;
 }
 
 function calibration(r: ProjectReview): Cell[][] {
@@ -84,8 +84,8 @@ function block(r: ProjectReview, currency: string, coverage: number): { rows: Ce
       'Task',
       t.task,
       null,
-      round(t.hours),
-      t.actual === undefined ? null : round(t.actual),
+      toTenth(t.hours),
+      t.actual === undefined ? null : toTenth(t.actual),
       taskNote(t, coverage),
     ]),
     ...calibration(r),

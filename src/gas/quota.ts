@@ -4,6 +4,7 @@
 import { CalendarDay, isBlank, period } from '../model/cells';
 import { type Day, dateToDay, dayToIso } from '../model/dates';
 import type { Effort } from '../model/effort';
+import { plural } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import { hasErrors } from '../model/problems';
 import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readPlan } from '../model/read';
@@ -13,7 +14,7 @@ import { attainments } from '../quota/attainment';
 import { attainmentTable, type Wording } from '../quota/attainment-sheet';
 import { quotaErrors } from '../quota/checks';
 import { scheduledLoads, teamLoad } from '../quota/hours';
-import { plural, roundFigure } from '../quota/units';
+import { roundFigure } from '../quota/units';
 import { planSchedule, type ScheduleResult } from '../schedule/schedule';
 import { answering, messageColumn, problemsColumn, rangesColumn } from './lib/answer';
 import { asTable, sheetLocale, sheetTimeZone } from './lib/args';

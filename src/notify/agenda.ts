@@ -4,6 +4,7 @@
 
 import type { AgendaEvent } from '../api';
 import { addDays, type Day, dayToIso, shortDateNear } from '../model/dates';
+import { toTenth } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
 import { taskKey } from '../schedule/baseline';
@@ -37,8 +38,6 @@ export function agendaItems(plan: Plan, result: ScheduleResult, window: AgendaWi
     }));
 }
 
-const round = (h: number) => Math.round(h * 10) / 10;
-
 /** "Mon 7 Dec – Wed 9 Dec", or one day. */
 export function daysText(start: Day, end: Day, near: Day): string {
   return start === end ? shortDateNear(start, near) : `${shortDateNear(start, near)} – ${shortDateNear(end, near)}`;
@@ -47,7 +46,7 @@ export function daysText(start: Day, end: Day, near: Day): string {
 /** The days worked and the hours each: "Mon 7 Dec 8 h · Tue 8 Dec 4 h", at most ten days. */
 function dayByDay(task: PlannedTask, near: Day): string {
   const days = task.daily.map((h, i) => ({ day: task.start + i, h })).filter((d) => d.h > 0);
-  const shown = days.slice(0, 10).map((d) => `${shortDateNear(d.day, near)} ${round(d.h)} h`);
+  const shown = days.slice(0, 10).map((d) => `${shortDateNear(d.day, near)} ${toTenth(d.h)} h`);
   return shown.join(' · ') + (days.length > 10 ? ` · … (${days.length} days)` : '');
 }
 
@@ -57,7 +56,7 @@ function description(item: AgendaItem, near: Day, source: string): string {
   const crew = task.crew.map((c) => `${c.name} (${c.slot})`).join(', ');
   return [
     `${task.project} (${task.client}): ${task.task}`,
-    `When: ${daysText(task.start, task.end, near)}, ${round(task.hours)} h each${task.daily.some((h) => h > 0) ? `: ${dayByDay(task, near)}` : ''}`,
+    `When: ${daysText(task.start, task.end, near)}, ${toTenth(task.hours)} h each${task.daily.some((h) => h > 0) ? `: ${dayByDay(task, near)}` : ''}`,
     `Where: ${item.location ?? 'not set (Projects or Tasks > Location)'}`,
     `Crew: ${crew}`,
     `Project manager: ${item.projectManager ?? 'not set'}`,

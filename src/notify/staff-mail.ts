@@ -3,9 +3,9 @@
 
 import type { StaffMail } from '../api';
 import type { Day } from '../model/dates';
+import { plural } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import { nameKey } from '../model/work';
-import { plural } from '../quota/units';
 import type { Placement, TaskChange } from '../schedule/changes';
 import { type AgendaItem, type AgendaWindow, daysText, staffEmails } from './agenda';
 

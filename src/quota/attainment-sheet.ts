@@ -2,14 +2,14 @@
 // note saying how it was computed and from which rows.
 
 import type { Day } from '../model/dates';
-import { formatNumber } from '../model/numbers';
+import { formatNumber, plural } from '../model/numbers';
 import type { Cell, SheetOutput } from '../model/output';
 import type { Plan } from '../model/plan';
 import type { Attainment, Contribution, ContributionKind, Need } from './attainment';
 import { type GridCell, SheetGrid } from './grid';
 import { elapsedDays, PACE_RULE, STATUS_RULE, STATUSES, type Status } from './status';
 import { iso, rowRef } from './trace';
-import { bullets, figureFormat, formatFigure, formatPercent, plural, roundFigure } from './units';
+import { bullets, figureFormat, formatFigure, formatPercent, roundFigure } from './units';
 
 export const STATUS_COLORS: Record<Status, string> = {
   ahead: '#ceead6',

@@ -12,7 +12,7 @@
 //   start and end dates, time off, company holidays).
 
 import { type Day, weekdayName } from '../model/dates';
-import { formatNumber } from '../model/numbers';
+import { formatNumber, plural } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import type { StaffRow, TaskRow, TimeOffRow } from '../model/sheets';
 import { nameKey } from '../model/work';
@@ -20,7 +20,6 @@ import { hoursOn, type PersonCalendar, personCalendars } from '../schedule/calen
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { byName } from './names';
 import { iso, rowRef } from './trace';
-import { plural } from './units';
 
 export interface Window {
   from: Day;

@@ -2,14 +2,14 @@
 // manager, by person and by project — every number with a note naming the rows it came from.
 
 import { moneyFormat } from '../model/money';
-import { formatNumber } from '../model/numbers';
+import { formatNumber, plural } from '../model/numbers';
 import type { SheetOutput } from '../model/output';
 import type { Plan } from '../model/plan';
 import { type GridCell, SheetGrid } from './grid';
 import { type Load, teamLoad, type Window } from './hours';
 import type { Kpis, ProjectBudget, Share } from './kpis';
 import { iso, named } from './trace';
-import { bullets, figureFormat, formatFigure, formatPercent, plural } from './units';
+import { bullets, figureFormat, formatFigure, formatPercent } from './units';
 
 const GOOD = '#e6f4ea';
 const WARN = '#fef7e0';

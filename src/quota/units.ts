@@ -68,7 +68,3 @@ export function noteText(lines: readonly string[], limit = NOTE_LIMIT): string {
 
 /** Note lines listing rows. */
 export const bullets = (lines: readonly string[]): string[] => lines.map((l) => `• ${l}`);
-
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? word : many}`;
-}

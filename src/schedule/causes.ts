@@ -4,6 +4,7 @@
 
 import type { BaselineRow } from '../model/baseline';
 import { type Day, shortDate } from '../model/dates';
+import { toTenth } from '../model/numbers';
 import { type Plan, problemAt, type SheetName } from '../model/plan';
 import { formatRequirement } from '../model/skills';
 import { nameKey, type WorkItem } from '../model/work';
@@ -116,11 +117,10 @@ function rowCauses(plan: Plan, item: WorkItem, task: PlannedTask, was: Placement
   }
   if (row?.hours !== undefined && Math.abs(row.hours - task.hours) > 0.01 && fromTasks) {
     const field = item.status === 'In Progress' ? 'percentDone' : 'hours';
-    const round = (h: number) => Math.round(h * 10) / 10;
     causes.push({
       kind: 'hours',
       cell: cellOf(plan, 'Tasks', field, item.source.row),
-      text: `${round(task.hours)} h to do (was ${round(row.hours)})`,
+      text: `${toTenth(task.hours)} h to do (was ${toTenth(row.hours)})`,
     });
   }
   return causes;

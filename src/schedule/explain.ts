@@ -8,14 +8,11 @@
 import { shortDateNear } from '../model/dates';
 import { TooMuchWork } from '../model/effort';
 import { formatMoney } from '../model/money';
+import { plural } from '../model/numbers';
 import type { Alternative, Alternatives } from './alternatives';
 import { readyDay } from './decode';
 import { difference, lateDays, TERM_ORDER, type Terms } from './objective';
 import type { Job } from './problem';
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
 
 /** The crew's reason once a formula's allowance is spent: the plan is whole, its choices just not compared. */
 export const NOT_WEIGHED = 'Not compared with others: too many for a formula (the Plan panel compares each)';

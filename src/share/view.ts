@@ -5,6 +5,7 @@
 
 import { type Day, dayToIso, shortDate } from '../model/dates';
 import { formatMoney } from '../model/money';
+import { plural } from '../model/numbers';
 import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import type { ProjectRow, ProjectStatus, TaskStatus } from '../model/sheets';
@@ -207,7 +208,6 @@ function contactLines(plan: Plan, client: string, projects: readonly ProjectRow[
 function leftOut(plan: Plan, client: string, crewShownAs: CrewShownAs, prices: boolean): string[] {
   const mine = plan.projects.filter((p) => isClientOf(p, client));
   const count = (status: ProjectStatus) => mine.filter((p) => p.status === status).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [
     prices ? '' : 'prices',
     crewShownAs === 'roles' ? 'names (roles shown)' : '',

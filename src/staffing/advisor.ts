@@ -6,6 +6,7 @@
 
 import { median } from '../budget/stats';
 import { MON_TO_FRI } from '../model/cells';
+import { toTenth } from '../model/numbers';
 import { isPlaceholder, PLACEHOLDER_ROLE } from '../model/placeholder';
 import type { Plan } from '../model/plan';
 import type { StaffRow } from '../model/sheets';
@@ -163,7 +164,7 @@ export function* adviceSteps(plan: Plan, options: ScheduleOptions = {}): Generat
     const after = measure(planner);
     const effect: Effect = {
       staffed: before.unplaced - after.unplaced,
-      lateDaysSaved: Math.round(((before.lateness - after.lateness) / PRIORITY_WEIGHT[3]) * 10) / 10,
+      lateDaysSaved: toTenth((before.lateness - after.lateness) / PRIORITY_WEIGHT[3]),
       lateBefore: before.late,
       lateAfter: after.late,
       daysSaved: before.length - after.length,

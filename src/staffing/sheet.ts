@@ -2,6 +2,7 @@
 // hiring demand placeholders carry per skill and month.
 
 import { type Day, dayToIso } from '../model/dates';
+import { toTenth } from '../model/numbers';
 import type { Cell, SheetOutput } from '../model/output';
 import type { Advice } from './advisor';
 import type { DemandRow } from './demand';
@@ -9,8 +10,6 @@ import { STAFFING_HEADER, staffingTable } from './table';
 
 const HEADER_FILL = '#e8eaed';
 export const DEMAND_HEADER = ['Skill', 'Month', 'Committed h', 'Proposals h', 'Expected h', 'Placeholders'];
-
-const hours = (h: number) => Math.round(h * 10) / 10;
 
 export function staffingSheet(advice: Advice, demand: readonly DemandRow[], today: Day): SheetOutput {
   const changes = staffingTable(advice).slice(1);
@@ -25,9 +24,9 @@ export function staffingSheet(advice: Advice, demand: readonly DemandRow[], toda
       ? demand.map((r): Cell[] => [
           r.skill,
           { date: dayToIso(r.month) },
-          hours(r.committed),
-          hours(r.proposals),
-          hours(r.expected),
+          toTenth(r.committed),
+          toTenth(r.proposals),
+          toTenth(r.expected),
           r.placeholders.join(', '),
         ])
       : [

@@ -1,13 +1,13 @@
 // STAFFING's answer and the words behind each recommendation: what the plan waited for, and what
 // planning again with the change measured.
 
+import { plural } from '../model/numbers';
 import type { Cell } from '../model/output';
 import type { Advice, Recommendation } from './advisor';
 import { HIGH_LOAD, type SkillEvidence } from './evidence';
 
 export const STAFFING_HEADER = ['Action', 'Person', 'Skill', 'Late Days Saved', 'Days Saved', 'Why'];
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function named(keys: readonly string[]): string {

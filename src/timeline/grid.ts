@@ -86,8 +86,6 @@ export function hoursIn(task: PlannedTask, bucket: Bucket): number {
   return hours;
 }
 
-export const round = (h: number) => Math.round(h * 10) / 10;
-
 export interface Context {
   scale: Scale;
   columns: Bucket[];

@@ -1,5 +1,6 @@
 // The timeline by person: who is where each day or week, and their load against their hours.
 
+import { toTenth } from '../model/numbers';
 import { textWidth } from '../model/output';
 import { isPlaceholder } from '../model/placeholder';
 import type { Plan } from '../model/plan';
@@ -14,7 +15,6 @@ import {
   keySet,
   type Layout,
   mark,
-  round,
   type TimelineCell,
   type TimelineGrid,
   type TimelineOptions,
@@ -106,16 +106,16 @@ function personRows(plan: Plan, tasks: PlannedTask[], all: readonly PlannedTask[
       const color = over ? MARK.overbooked : hours > 0 ? MARK.busy : cap === 0 ? MARK.nonWorking : null;
       // A day is too narrow for "7.5/8": the hours booked show, and the working hours, where they differ,
       // in a note.
-      if (ctx.scale !== 'day') load.push({ value: hours > 0 || cap > 0 ? `${round(hours)}/${round(cap)}` : null, color });
+      if (ctx.scale !== 'day') load.push({ value: hours > 0 || cap > 0 ? `${toTenth(hours)}/${toTenth(cap)}` : null, color });
       else if (hours <= 0) load.push({ value: null, color });
-      else if (Math.abs(hours - cap) < 1e-6) load.push({ value: round(hours), color });
-      else load.push({ value: round(hours), color, note: `${round(hours)} of ${round(cap)} working hours booked` });
+      else if (Math.abs(hours - cap) < 1e-6) load.push({ value: toTenth(hours), color });
+      else load.push({ value: toTenth(hours), color, note: `${toTenth(hours)} of ${toTenth(cap)} working hours booked` });
     }
     const share = capacity > 0 ? ` (${Math.round((100 * booked) / capacity)}%)` : '';
     const toHire = isPlaceholder(person);
     rows.push({
       kind: 'person',
-      labels: [person.name, toHire ? 'Placeholder: to hire' : (person.role ?? ''), `${round(booked)} / ${round(capacity)} h${share}`],
+      labels: [person.name, toHire ? 'Placeholder: to hire' : (person.role ?? ''), `${toTenth(booked)} / ${toTenth(capacity)} h${share}`],
       cells: mark(ctx, on),
       ...(toHire ? { placeholder: true as const } : {}),
     });

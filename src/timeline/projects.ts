@@ -3,6 +3,7 @@
 
 import { type Day, dayToIso } from '../model/dates';
 import { addTo } from '../model/group';
+import { toTenth } from '../model/numbers';
 import type { Plan } from '../model/plan';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
 import { MARK, tint } from './colors';
@@ -13,7 +14,6 @@ import {
   type Layout,
   MILESTONE,
   mark,
-  round,
   type TimelineCell,
   type TimelineGrid,
   type TimelineOptions,
@@ -43,11 +43,11 @@ function taskCells(ctx: Context, task: PlannedTask, own: Day | undefined): Timel
     const late = task.due !== undefined && b.end > task.due;
     const shade = late ? MARK.late : task.tentative ? tint(color, 0.4) : color;
     const cell = { color: hours > 0 ? shade : tint(shade) };
-    if (!due) return { ...cell, value: hours > 0 ? round(hours) : null };
+    if (!due) return { ...cell, value: hours > 0 ? toTenth(hours) : null };
     if (hours <= 0) return { ...cell, value: DUE };
     // A day is too narrow for hours and the flag: the flag shows, the hours go in a note.
-    if (ctx.scale === 'day') return { ...cell, value: DUE, note: `${round(hours)} h; due this day` };
-    return { ...cell, value: `${round(hours)} ${DUE}` };
+    if (ctx.scale === 'day') return { ...cell, value: DUE, note: `${toTenth(hours)} h; due this day` };
+    return { ...cell, value: `${toTenth(hours)} ${DUE}` };
   });
 }
 

@@ -23,7 +23,7 @@ describe('STAFFING', () => {
     expect(hire[1]).toBe('');
     expect(Number(hire[3])).toBeGreaterThan(0);
     expect(String(hire[5])).toMatch(
-      /waited \d+ working days for Rigging.*Planned again with this change: late work \d+ → \d+ working days/,
+      /waited [\d,]+ working days for Rigging.*Planned again with this change: late work [\d,]+ → [\d,]+ working days/,
     );
 
     const before = addon.customFunction('ASSIGN', [firm.Tasks, firm.Staff, firm.Projects, firm.TimeOff, start]) as Grid;

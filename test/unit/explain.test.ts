@@ -63,6 +63,8 @@ function swapped(planner: Planner, schedule: Schedule, j: number, slot: number, 
 }
 
 const money = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+/** A count as the Why writes it: 3, or 1,200. */
+const count = (text: string) => Number(text.replace(/,/g, ''));
 
 /** Checks every claim of every Why of the plan against the plan evaluated with the change it names. */
 function audit(plan: Plan, options: ScheduleOptions = {}): Audit {
@@ -118,13 +120,13 @@ function audit(plan: Plan, options: ScheduleOptions = {}): Audit {
       const order = compareTerms(alt.terms, actual);
       const later = problem.calendar.businessDaysBetween(schedule.end[j], alt.end);
       const sooner = problem.calendar.businessDaysBetween(alt.end, schedule.end[j]);
-      const laterClaim = /would finish (\d+) working days? later/.exec(reason);
-      if (laterClaim && (Number(laterClaim[1]) !== later || order <= 0)) claim(`${named[1]} would finish ${later} working days later`);
-      const pastDue = /(\d+) working days? past the due date/.exec(reason);
-      if (pastDue && Number(pastDue[1]) !== lateDays(problem, j, alt.end))
+      const laterClaim = /would finish ([\d,]+) working days? later/.exec(reason);
+      if (laterClaim && (count(laterClaim[1]) !== later || order <= 0)) claim(`${named[1]} would finish ${later} working days later`);
+      const pastDue = /([\d,]+) working days? past the due date/.exec(reason);
+      if (pastDue && count(pastDue[1]) !== lateDays(problem, j, alt.end))
         claim(`${named[1]} would be ${lateDays(problem, j, alt.end)} days late`);
-      const soonerClaim = /could finish (\d+) working days? sooner/.exec(reason);
-      if (soonerClaim && (Number(soonerClaim[1]) !== sooner || order >= 0)) claim(`${named[1]} would finish ${sooner} working days sooner`);
+      const soonerClaim = /could finish ([\d,]+) working days? sooner/.exec(reason);
+      if (soonerClaim && (count(soonerClaim[1]) !== sooner || order >= 0)) claim(`${named[1]} would finish ${sooner} working days sooner`);
       const costClaim = /would cost (\S+) (more|less)/.exec(reason);
       const extra = alt.terms.cost - actual.cost;
       if (costClaim && Math.abs(money(costClaim[1]) - Math.abs(extra)) > 0.5) claim(`${named[1]} would cost ${extra} more`);
@@ -133,9 +135,9 @@ function audit(plan: Plan, options: ScheduleOptions = {}): Audit {
       const level = problem.people[alt.c].skills.get(job.slots[slot].skill) ?? 0;
       if (keeps && (Number(keeps[1]) !== level || alt.terms.expertise <= actual.expertise))
         claim(`${named[1]} is not kept free for harder work`);
-      const switches = /switch between clients (\d+) times? (more|less)/.exec(reason);
+      const switches = /switch between clients ([\d,]+) times? (more|less)/.exec(reason);
       const moreSwitches = alt.terms.switching - actual.switching;
-      if (switches && Number(switches[1]) * (switches[2] === 'more' ? 1 : -1) !== moreSwitches)
+      if (switches && count(switches[1]) * (switches[2] === 'more' ? 1 : -1) !== moreSwitches)
         claim(`${named[1]} switches ${moreSwitches} more`);
       if (/exactly as well/.test(reason) && order !== 0) claim(`${named[1]} is not exactly as good: ${firstDifference(alt.terms, actual)}`);
       if (!soonerClaim && !/less/.test(reason) && order < 0)

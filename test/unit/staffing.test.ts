@@ -137,7 +137,7 @@ describe('the evidence behind a recommendation', () => {
     const train = advice.recommendations.find((r) => r.change.action === 'Train');
     expect(train?.change).toMatchObject({ person: 'Bo', from: 2, level: 3 });
     expect(train?.effect.hours).toBeGreaterThan(0);
-    expect(staffingTable(advice)[1][5]).toMatch(/waited \d+ working days for Rigging/);
+    expect(staffingTable(advice)[1][5]).toMatch(/waited [\d,]+ working days for Rigging/);
   });
 
   it('hires for a level nobody has, and counts the tasks it staffs', () => {

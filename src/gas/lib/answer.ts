@@ -5,8 +5,8 @@
 // fixed allowance of work (see Effort): past it, the answer says the input is too large for a formula.
 
 import { Effort, TooMuchWork } from '../../model/effort';
+import { plural } from '../../model/numbers';
 import { formatProblem, type Problem } from '../../model/problems';
-import { plural } from '../../quota/units';
 import { clipText } from './values';
 
 /** Message rows past the title: longer lists end with "and 2,940 more". */

@@ -7,9 +7,9 @@
 
 import type { AgendaEvent, ChannelOutcome } from '../../api';
 import { addDays, type Day, dayToDate, dayToIso, isoToDay } from '../../model/dates';
+import { plural } from '../../model/numbers';
 import { fingerprint } from '../../notify/fingerprint';
 import type { Notification } from '../../notify/record';
-import { plural } from '../../quota/units';
 import { type Run, runSteps, type Step } from './notify-run';
 
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.app.created';

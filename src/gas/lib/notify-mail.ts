@@ -4,9 +4,9 @@
 // with the rest kept for the next send.
 
 import type { ChannelOutcome, StaffMail } from '../../api';
+import { plural } from '../../model/numbers';
 import { fingerprint } from '../../notify/fingerprint';
 import { type Channel, type Notification, SENT } from '../../notify/record';
-import { plural } from '../../quota/units';
 import { type Run, runSteps } from './notify-run';
 
 export const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
