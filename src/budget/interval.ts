@@ -75,7 +75,16 @@ const METHODS: Method[] = [
     name: 'shortest band',
     fit(history) {
       const sorted = ascending(history.map(logRatio));
-      return (_, nominal) => shortest(sorted, nominal);
+      // The same band for every estimate: found once per share asked in a row, not once per task.
+      let asked = Number.NaN;
+      let band: [number, number, number] = [0, 0, 0];
+      return (_, nominal) => {
+        if (nominal !== asked) {
+          asked = nominal;
+          band = shortest(sorted, nominal);
+        }
+        return band;
+      };
     },
   },
   ...SIZE_SHARES.map(

@@ -37,7 +37,7 @@ function ganttCells(start: unknown, end: unknown, dates: unknown): (number | str
   const ends = asTable(end).flat();
   if (starts.length !== ends.length) return [[`GANTT: ${starts.length} starts but ${ends.length} ends`]];
   // A formula answers at most a million cells, a tenth of what a spreadsheet holds.
-  if (starts.length * headers.length > 1_000_000) throw new TooMuchWork("Rows × dates is over a formula's 1,000,000 cells.");
+  if (starts.length * headers.length > 1_000_000) throw new TooMuchWork('Rows × dates is over 1,000,000 cells.');
   return starts.map((s, i) => {
     if (isBlank(s) && isBlank(ends[i])) return headers.map(() => '');
     const from = day(s);

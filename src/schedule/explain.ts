@@ -15,7 +15,7 @@ import { difference, lateDays, TERM_ORDER, type Terms } from './objective';
 import type { Job } from './problem';
 
 /** The crew's reason once a formula's allowance is spent: the plan is whole, its choices just not compared. */
-export const NOT_WEIGHED = 'Not compared with others: too many for a formula (the Plan panel compares each)';
+export const NOT_WEIGHED = 'Not compared: too many choices for a formula (the Plan panel compares each)';
 
 /** The first term in which two plans differ, and by how much (b − a), as the search compares them. */
 function firstDifference(a: Terms, b: Terms): { term: keyof Terms; by: number } | undefined {

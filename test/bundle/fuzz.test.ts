@@ -85,7 +85,7 @@ describe('the reliability audit’s cases', () => {
   it('an answer bigger than a formula may give says so, and what to narrow', () => {
     expect(answer(labelled('36 million cells', 'GANTT'))).toEqual([
       ['GANTT: too large for a formula: pass smaller ranges'],
-      ["Rows × dates is over a formula's 1,000,000 cells."],
+      ['Rows × dates is over 1,000,000 cells.'],
     ]);
     expect(answer(labelled('1,000 people over 300 years', 'UTILIZATION'))).toEqual([
       ['UTILIZATION: too large for a formula: use the Quotas panel'],
