@@ -186,7 +186,14 @@ function standIns(problem: Problem, anchors: Anchors, windows: readonly number[]
  * on theirs unless the change made them longer; someone steps in where their people cannot (standIns). Whatever waits for a job that cannot, or that now ends
  * after it would start, keeps no window either. Returns the jobs booked.
  */
-function keepWindows(problem: Problem, decoder: Decoder, anchors: Anchors, windows: number[], schedule: Schedule): Set<number> {
+function keepWindows(
+  problem: Problem,
+  decoder: Decoder,
+  anchors: Anchors,
+  windows: number[],
+  schedule: Schedule,
+  together: boolean,
+): Set<number> {
   const start = Int32Array.from(schedule.start);
   const end = Int32Array.from(schedule.end);
   let fitted = new Map<number, Float64Array>();
@@ -198,6 +205,7 @@ function keepWindows(problem: Problem, decoder: Decoder, anchors: Anchors, windo
       windows
         .filter((j) => !problem.jobs[j].milestone)
         .map((j) => ({ job: j, crew: stepping.get(j) ?? anchors.crew[j], start: anchors.start[j], end: anchors.end[j] })),
+      together,
     );
     const lost = new Uint8Array(problem.jobs.length);
     const kept = windows.filter((j) => {
@@ -230,14 +238,34 @@ function keepWindows(problem: Problem, decoder: Decoder, anchors: Anchors, windo
  * Keeps what still fits of the published plan: every job that can keep its whole window (see
  * keepWindows), then, in baseline order, every other job that can still start on its day: with its
  * people, or else with whoever can (so what waits for it keeps its days too). Jobs that cannot are
- * skipped and not booked. Each kept job's hours per day become its
- * anchor's, so it books the same way in any order while they fit.
+ * skipped and not booked. Each kept job's hours per day become its anchor's, so it books the same way
+ * in any order while they fit. Windows are fitted the planner's way alone too when finding them
+ * together loses some; that way is kept unless finding them together leaves more jobs with their
+ * people on their day.
  */
 function keepWhatFits(
   problem: Problem,
   decoder: Decoder,
   anchors: Anchors,
   order: readonly number[],
+  before?: PlacedBefore,
+): { kept: number[]; schedule: Schedule } {
+  const together = keepFitting(problem, decoder, anchors, order, true, before);
+  if (together.kept.length === order.length) return together;
+  const unmoved = ({ kept, schedule }: { kept: number[]; schedule: Schedule }) =>
+    kept.filter((j) => schedule.crew[j].every((p, s) => p === anchors.crew[j][s])).length;
+  const count = unmoved(together);
+  const alone = keepFitting(problem, decoder, anchors, order, false, before);
+  return unmoved(alone) >= count ? alone : keepFitting(problem, decoder, anchors, order, true, before);
+}
+
+/** keepWhatFits, with windows found together where booking them in order loses some, or not. */
+function keepFitting(
+  problem: Problem,
+  decoder: Decoder,
+  anchors: Anchors,
+  order: readonly number[],
+  together: boolean,
   before?: PlacedBefore,
 ): { kept: number[]; schedule: Schedule } {
   const n = problem.jobs.length;
@@ -248,8 +276,8 @@ function keepWhatFits(
     for (const j of before.order) done[j] = 1;
   } else decoder.bookings.reset();
   anchors.daily.fill(undefined);
-  const inWindow = keepWindows(problem, decoder, anchors, windowCandidates(problem, decoder, anchors, order, schedule, done), schedule);
-  for (const j of inWindow) done[j] = 1;
+  const windows = windowCandidates(problem, decoder, anchors, order, schedule, done);
+  for (const j of keepWindows(problem, decoder, anchors, windows, schedule, together)) done[j] = 1;
   for (const j of order) {
     const job = problem.jobs[j];
     if (done[j] || !job.preds.every((p) => done[p])) continue;

@@ -3,9 +3,10 @@
 // order the planner booked them in, which the sheet does not show. Booking each task the way the
 // planner does (from its first day, as fast as its people's free hours allow), in start order, and
 // moving a task ahead of the others whenever it gets too little (or behind them when it takes too
-// much), recovers an order that gives every task its own first and last day again.
+// much), recovers an order that gives every task its own first and last day again; where none does,
+// the hours are found for all tasks together.
 
-import { type Bookings, EPS, type Placement } from './bookings';
+import { type Bookings, EPS, MIN_DAILY_HOURS, type Placement } from './bookings';
 import type { Problem } from './problem';
 
 export interface TaskWindow {
@@ -37,6 +38,14 @@ export function crewHoldsWindow(problem: Problem, w: TaskWindow): boolean {
   return Array.from(w.crew).every((p) => problem.calendar.capacity(p)[w.start] > 0) && fitsOwnDays(problem, w);
 }
 
+/** The window booked as the planner would, from its first day, if it can start on it. */
+function bookFrom(problem: Problem, bookings: Bookings, w: TaskWindow): Placement | undefined {
+  const job = problem.jobs[w.job];
+  const open = Array.from(w.crew).every((p) => bookings.nextOpen(p, w.start) === w.start);
+  if (!open || bookings.window(w.crew, job.hours, job.maxPerDay, w.start)?.start !== w.start) return undefined;
+  return bookings.book(w.crew, job.hours, job.maxPerDay, w.start);
+}
+
 /** Whether two windows share a person and a day. */
 export function overlap(a: TaskWindow, b: TaskWindow): boolean {
   return a.start <= b.end && b.start <= a.end && a.crew.some((p) => b.crew.includes(p));
@@ -55,13 +64,11 @@ function bookInOrder(
 ): { at: number; tooMuch: boolean } | undefined {
   for (let at = 0; at < order.length; at++) {
     const w = order[at];
-    const job = problem.jobs[w.job];
-    const open = Array.from(w.crew).every((p) => bookings.nextOpen(p, w.start) === w.start);
-    if (!open || bookings.window(w.crew, job.hours, job.maxPerDay, w.start)?.start !== w.start) {
+    const placement = bookFrom(problem, bookings, w);
+    if (!placement) {
       if (aside.has(w.job)) continue;
       return { at, tooMuch: false };
     }
-    const placement = bookings.book(w.crew, job.hours, job.maxPerDay, w.start);
     placed.set(w.job, placement);
     if (aside.has(w.job) || placement.end === w.end) continue;
     if (placement.end < w.end) return { at, tooMuch: true };
@@ -79,24 +86,136 @@ function bookInOrder(
 function eachThatComesRight(problem: Problem, bookings: Bookings, order: readonly TaskWindow[]): Map<number, Float64Array> {
   const kept = new Map<number, Float64Array>();
   for (const w of order) {
-    const job = problem.jobs[w.job];
-    const open = Array.from(w.crew).every((p) => bookings.nextOpen(p, w.start) === w.start);
-    if (!open || bookings.window(w.crew, job.hours, job.maxPerDay, w.start)?.start !== w.start) continue;
-    const placement = bookings.book(w.crew, job.hours, job.maxPerDay, w.start);
+    const placement = bookFrom(problem, bookings, w);
+    if (!placement) continue;
     if (placement.end === w.end || (placement.end > w.end && !fitsOwnDays(problem, w))) kept.set(w.job, placement.daily);
     else bookings.unbook(w.crew, placement);
   }
   return kept;
 }
 
+/** What a day of the window must hold when its whole crew works it (see MIN_DAILY_HOURS), or 0. */
+function least(problem: Problem, w: TaskWindow, day: number): number {
+  let full = problem.jobs[w.job].maxPerDay;
+  for (const p of w.crew) full = Math.min(full, problem.calendar.capacity(p)[day]);
+  return full <= EPS ? 0 : Math.min(MIN_DAILY_HOURS, full);
+}
+
+/** Passes of bookedTogether: each puts the windows the last one left short first. */
+const TOGETHER_PASSES = 12;
+
+interface Held {
+  w: TaskWindow;
+  daily: Float64Array;
+  left: number;
+}
+
+/**
+ * Hours per day found for the windows together rather than in an order: first what every working
+ * day of every window must hold (see MIN_DAILY_HOURS), then the rest, to the window that ends soonest
+ * first — or, on a pass after one that left some short, to those first. Windows whose own days can
+ * no longer hold their hours (the change) are booked before all, and those left short after, as the
+ * planner would: from their first day, ending later than published. So a long task on a few hours a
+ * day keeps the days that other work, booked before it in any order, would crowd it out of.
+ */
+function bookedTogether(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[]): Map<number, Float64Array> {
+  const before = bookings.snapshot();
+  const own = windows.filter((w) => fitsOwnDays(problem, w));
+  const grown = windows.filter((w) => !own.includes(w));
+  let first = own.slice().sort((a, b) => a.end - b.end || a.start - b.start);
+  let best = new Map<number, Float64Array>();
+  try {
+    for (let pass = 0; pass < TOGETHER_PASSES; pass++) {
+      bookings.restore(before);
+      const found = new Map<number, Float64Array>();
+      asPlanned(problem, bookings, grown, found);
+      const held = holdLeast(problem, bookings, first);
+      fillHeld(problem, bookings, held);
+      const short: TaskWindow[] = [];
+      for (const h of held) {
+        if (h.left <= EPS) found.set(h.w.job, h.daily);
+        else {
+          bookings.unbook(h.w.crew, { start: h.w.start, end: h.w.end, daily: h.daily });
+          short.push(h.w);
+        }
+      }
+      asPlanned(problem, bookings, short, found);
+      if (found.size > best.size) best = found;
+      if (!short.length) break;
+      first = [...short, ...first.filter((w) => !short.includes(w))];
+    }
+    return best;
+  } finally {
+    bookings.restore(before);
+  }
+}
+
+/** Books the windows that can start on their first day as the planner would, from that day. */
+function asPlanned(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[], found: Map<number, Float64Array>): void {
+  for (const w of windows) {
+    const placement = bookFrom(problem, bookings, w);
+    if (placement) found.set(w.job, placement.daily);
+  }
+}
+
+/** Each window's least hours, booked where they fit. */
+function holdLeast(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[]): Held[] {
+  const held: Held[] = [];
+  for (const w of windows) {
+    const daily = new Float64Array(w.end - w.start + 1);
+    for (let i = 0; i < daily.length; i++) daily[i] = least(problem, w, w.start + i);
+    if (daily[0] <= EPS || daily[daily.length - 1] <= EPS || !bookings.fits(w.crew, w.start, daily)) continue;
+    bookings.rebook(w.crew, { start: w.start, end: w.end, daily });
+    held.push({ w, daily, left: problem.jobs[w.job].hours - daily.reduce((a, b) => a + b, 0) });
+  }
+  return held;
+}
+
+/** The rest of each held window's hours, as early in it as they fit, in the order held. */
+function fillHeld(problem: Problem, bookings: Bookings, held: readonly Held[]): void {
+  const extra = new Float64Array(1);
+  for (const h of held) {
+    bookings.effort.spend(h.daily.length * h.w.crew.length);
+    for (let day = h.w.start; day <= h.w.end && h.left > EPS; day++) {
+      const i = day - h.w.start;
+      if (h.daily[i] <= EPS) continue;
+      let more = Math.min(h.left, problem.jobs[h.w.job].maxPerDay - h.daily[i]);
+      for (const p of h.w.crew) more = Math.min(more, bookings.free[p][day]);
+      if (more <= EPS) continue;
+      extra[0] = more;
+      bookings.rebook(h.w.crew, { start: day, end: day, daily: extra });
+      h.daily[i] += more;
+      h.left -= more;
+    }
+  }
+}
+
 /**
  * Hours per day for as many of the windows (given in start order) as can be booked together, each
  * starting on its first day and ending on its last, in the free hours the bookings have left — or
  * later, when its own days no longer hold its hours (more hours, or a day off); windows that cannot
- * (too little room beside the others) are left out. A window that keeps going wrong is set aside while the others are put right, then tried
- * again once. The bookings are left as they were.
+ * (too little room beside the others) are left out. Booked as the planner books, in an order found by
+ * trial; where some are left out that way and `together` allows, found together (bookedTogether) if
+ * that keeps more. The
+ * bookings are left as they were.
  */
-export function fitWindows(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[]): Map<number, Float64Array> {
+export function fitWindows(
+  problem: Problem,
+  bookings: Bookings,
+  windows: readonly TaskWindow[],
+  together = true,
+): Map<number, Float64Array> {
+  const inOrder = bookedInOrder(problem, bookings, windows);
+  if (inOrder.size === windows.length || !together) return inOrder;
+  const found = bookedTogether(problem, bookings, windows);
+  return found.size > inOrder.size ? found : inOrder;
+}
+
+/**
+ * fitWindows booking each window as the planner does, in an order found by trial: a window that
+ * keeps going wrong is set aside while the others are put right, then tried again once.
+ */
+function bookedInOrder(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[]): Map<number, Float64Array> {
   const before = bookings.snapshot();
   let order = windows.slice();
   const moves = new Map<number, number>();
