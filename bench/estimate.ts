@@ -1,10 +1,13 @@
 // Calibration of ESTIMATE's ranges on real estimate-vs-actual history, held out by time: rows are
 // taken in file order (oldest first), and each is predicted by a model fitted on the rows before it
-// only. Prints how often the calibrated range held the actual and how wide it was, next to a fixed
-// ±X% band widened until it holds as often, and the common ±50% band.
+// only. Prints how often the calibrated range held the actual and how wide it was (mean ln High/Low),
+// next to the plain band fitted on the same rows (the central share of their log actual/estimate
+// ratios, e.g. the 10–90% quantiles for 80%), and next to the plain band asked for whatever share
+// makes it hold as often as the range did on the predicted rows (a baseline told the outcomes), by
+// time and by size of estimate. --hold-out 0.2 calibrates once on the first 80% and predicts the rest.
 //
 //   npm run bench:estimate -- FILE.csv [--estimate COL] [--actual COL] [--category COL] [--person COL]
-//                             [--key COL] [--coverage 0.8] [--warmup 50]
+//                             [--key COL] [--coverage 0.8] [--warmup 50] [--hold-out SHARE]
 //
 // The CSV has an estimate, an actual and optionally a category column; the header is optional (without
 // one the columns are estimate, actual, category in that order). --key drops repeated rows of one task.
@@ -13,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CalibratedRange, calibratedRange } from '../src/budget/interval';
 import { fitRatioModel, type HistoryPoint, ratioRange } from '../src/budget/ratio';
+import { quantileOfSorted } from '../src/budget/stats';
 import { files, option } from './args';
 
 const VALUE_OPTIONS = ['--estimate', '--actual', '--category', '--person', '--key', '--coverage', '--warmup', '--hold-out'];
@@ -93,9 +97,8 @@ interface Prediction {
   row: Row;
   low: number;
   high: number;
-  /** The plain band from the same history: its empirical quantiles of actual/estimate, times the estimate. */
-  plainLow: number;
-  plainHigh: number;
+  /** The log ratios the prediction was fitted on, ascending: the plain band is read off them. */
+  history: Float64Array;
 }
 
 /** The category plays the part of a task type, the person column that of the person who did it. */
@@ -103,17 +106,9 @@ function groupsOf(row: Row): HistoryPoint['groups'] {
   return { type: row.category || undefined, person: row.person || undefined };
 }
 
-/** Empirical quantile (linear between order statistics) of an ascending list. */
-function quantile(sorted: readonly number[], p: number): number {
-  const position = p * (sorted.length - 1);
-  const lo = Math.floor(position);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
-}
-
 /**
- * ESTIMATE's range (or, with categories or people, the ratio model's, as the Budget uses it) and the
- * plain band, both fitted on the same finished rows.
+ * ESTIMATE's range (or, with categories or people, the ratio model's, as the Budget uses it), fitted
+ * on the finished rows, and those rows' log ratios for the plain band.
  */
 function fitted(history: readonly Row[], coverage: number, withGroups: boolean) {
   const points: HistoryPoint[] = history.map((r) => ({
@@ -121,24 +116,16 @@ function fitted(history: readonly Row[], coverage: number, withGroups: boolean) 
     actual: r.actual,
     groups: withGroups ? groupsOf(r) : undefined,
   }));
-  const logs = history.map((r) => Math.log(r.actual / r.estimate)).sort((a, b) => a - b);
-  const tail = (1 - coverage) / 2;
   const model = withGroups ? fitRatioModel(points) : undefined;
   const calibrated = withGroups ? undefined : calibratedRange(points, coverage);
   const range = (row: Row) =>
     model ? ratioRange(model, row.estimate, coverage, groupsOf(row)) : (calibrated as CalibratedRange).range(row.estimate);
-  return { range, calibrated, plain: [quantile(logs, tail), quantile(logs, 1 - tail)] as const };
+  return { range, calibrated, history: Float64Array.from(history, (r) => Math.log(r.actual / r.estimate)).sort() };
 }
 
 function predict(fit: ReturnType<typeof fitted>, row: Row): Prediction {
   const range = fit.range(row);
-  return {
-    row,
-    low: range.low,
-    high: range.high,
-    plainLow: row.estimate * Math.exp(fit.plain[0]),
-    plainHigh: row.estimate * Math.exp(fit.plain[1]),
-  };
+  return { row, low: range.low, high: range.high, history: fit.history };
 }
 
 /** Each row from the warm-up on, predicted from the rows before it (refitted in steps on long files). */
@@ -162,14 +149,53 @@ function split(rows: readonly Row[], coverage: number, heldOut: number, withGrou
   return rows.slice(cut).map((row) => predict(fit, row));
 }
 
-const holds = (predictions: readonly Prediction[], plain: boolean) =>
-  predictions.filter((p) =>
-    plain ? p.row.actual >= p.plainLow && p.row.actual <= p.plainHigh : p.row.actual >= p.low && p.row.actual <= p.high,
-  ).length / predictions.length;
-const logWidth = (predictions: readonly Prediction[], plain: boolean) =>
-  predictions.reduce((sum, p) => sum + Math.log(plain ? p.plainHigh / p.plainLow : p.high / p.low), 0) / predictions.length;
+/** How often a set of ranges held the actual, and their mean log width (ln High/Low). */
+interface Score {
+  held: number;
+  width: number;
+}
+
+/** Ranges end at past ratios: an actual at exactly such a ratio holds, whatever exp and log round it to. */
+const ROUNDING = 1e-9;
+
+function score(predictions: readonly Prediction[], band: (p: Prediction) => readonly [number, number]): Score {
+  let held = 0;
+  let width = 0;
+  for (const p of predictions) {
+    const [lo, hi] = band(p);
+    const y = Math.log(p.row.actual / p.row.estimate);
+    if (y >= lo - ROUNDING && y <= hi + ROUNDING) held++;
+    width += hi - lo;
+  }
+  return { held: held / predictions.length, width: width / predictions.length };
+}
+
+const estimated = (p: Prediction) => [Math.log(p.low / p.row.estimate), Math.log(p.high / p.row.estimate)] as const;
+/** The plain band: the central `share` of the history's log ratios (its empirical quantiles). */
+const plainBand = (share: number) => (p: Prediction) =>
+  [quantileOfSorted(p.history, (1 - share) / 2), quantileOfSorted(p.history, (1 + share) / 2)] as const;
+
+/** The plain band asked for the share at which it holds as often as `target` on these very rows (told the outcome). */
+function plainHolding(predictions: readonly Prediction[], target: number): Score & { share: number } {
+  let lo = 0;
+  let hi = 1;
+  for (let step = 0; step < 40; step++) {
+    const mid = (lo + hi) / 2;
+    if (score(predictions, plainBand(mid)).held >= target) hi = mid;
+    else lo = mid;
+  }
+  return { share: hi, ...score(predictions, plainBand(hi)) };
+}
 
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+const against = (mine: number, theirs: number) => `${mine <= theirs ? '' : '+'}${percent(mine / theirs - 1)}`;
+const scored = (s: Score) => `${percent(s.held)} at ${s.width.toFixed(2)}`;
+
+/** Thirds of the predictions: by time (file order), or by the size of the estimate. */
+function thirds(predictions: readonly Prediction[], bySize: boolean): Prediction[][] {
+  const ordered = bySize ? [...predictions].sort((a, b) => a.row.estimate - b.row.estimate) : predictions;
+  return [0, 1, 2].map((t) => ordered.slice(Math.floor((t * ordered.length) / 3), Math.floor(((t + 1) * ordered.length) / 3)));
+}
 
 function report(path: string, coverage: number, warmup: number, heldOut: number, withGroups: boolean): void {
   const rows = readRows(path);
@@ -180,23 +206,27 @@ function report(path: string, coverage: number, warmup: number, heldOut: number,
       ? `${basename(path)}: ${rows.length} rows; the first ${rows.length - predictions.length} calibrate, the last ${predictions.length} are predicted`
       : `${basename(path)}: ${rows.length} rows; first ${warmup} only fit on, ${predictions.length} predicted from earlier rows only`,
   );
-  const mine = logWidth(predictions, false);
-  const plain = logWidth(predictions, true);
-  console.log(`  calibrated ${percent(coverage)} range   holds ${percent(holds(predictions, false))}   mean log width ${mine.toFixed(3)}`);
-  console.log(`  plain quantile band     holds ${percent(holds(predictions, true))}   mean log width ${plain.toFixed(3)}`);
-  console.log(`  width against the plain band: ${mine <= plain ? '' : '+'}${percent(mine / plain - 1)}`);
-  const thirds = [0, 1, 2].map((t) =>
-    predictions.slice(Math.floor((t * predictions.length) / 3), Math.floor(((t + 1) * predictions.length) / 3)),
-  );
+  const mine = score(predictions, estimated);
+  const plain = score(predictions, plainBand(coverage));
+  const matched = plainHolding(predictions, mine.held);
+  console.log(`  calibrated ${percent(coverage)} range   holds ${percent(mine.held)}   mean log width ${mine.width.toFixed(3)}`);
+  console.log(`  plain quantile band     holds ${percent(plain.held)}   mean log width ${plain.width.toFixed(3)}`);
+  console.log(`  width against the plain band: ${against(mine.width, plain.width)}`);
   console.log(
-    `  by time (oldest → newest third): ${thirds.map((t) => percent(holds(t, false))).join(' · ')}  (plain band ${thirds.map((t) => percent(holds(t, true))).join(' · ')})`,
+    `  plain band holding as often (asked ${percent(matched.share)}, told the outcomes): holds ${percent(matched.held)}   mean log width ${matched.width.toFixed(3)}   range against it: ${against(mine.width, matched.width)}`,
   );
+  for (const bySize of [false, true]) {
+    const parts = thirds(predictions, bySize);
+    console.log(
+      `  by ${bySize ? 'size (smallest → largest third)' : 'time (oldest → newest third)'}, held at mean log width: ${parts.map((t) => scored(score(t, estimated))).join(' · ')}  (plain band ${parts.map((t) => scored(score(t, plainBand(coverage)))).join(' · ')})`,
+    );
+  }
   const categories = [...new Set(predictions.map((p) => p.row.category).filter((c): c is string => Boolean(c)))];
   for (const c of categories) {
     const theirs = predictions.filter((p) => p.row.category === c);
     if (theirs.length >= 20)
       console.log(
-        `  ${c}: ${theirs.length} predicted, holds ${percent(holds(theirs, false))} (plain band ${percent(holds(theirs, true))})`,
+        `  ${c}: ${theirs.length} predicted, holds ${percent(score(theirs, estimated).held)} (plain band ${percent(score(theirs, plainBand(coverage)).held)})`,
       );
   }
 }

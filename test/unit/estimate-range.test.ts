@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibratedRange } from '../../src/budget/interval';
 import type { HistoryPoint } from '../../src/budget/ratio';
-import { normalQuantile } from '../../src/budget/stats';
+import { normalQuantile, quantileOfSorted } from '../../src/budget/stats';
 import { Random } from '../../src/schedule/random';
 
 /** A history whose small tasks mostly take exactly their estimate and whose big ones scatter widely. */
@@ -23,9 +23,9 @@ function sizedHistory(n: number, seed: number, spread = 1): HistoryPoint[] {
 /** Share of tasks whose actual falls in the range, and the mean log width, against the plain band of the same history. */
 function judge(history: HistoryPoint[], later: HistoryPoint[], coverage = 0.8) {
   const chosen = calibratedRange(history, coverage);
+  // The plain band: the empirical quantiles of the history's log actual/estimate ratios.
   const logs = history.map((p) => Math.log(p.actual / p.estimate)).sort((a, b) => a - b);
-  const at = (p: number) => logs[Math.round(p * (logs.length - 1))];
-  const plain = [at((1 - coverage) / 2), at((1 + coverage) / 2)];
+  const plain = [quantileOfSorted(logs, (1 - coverage) / 2), quantileOfSorted(logs, (1 + coverage) / 2)];
   let held = 0;
   let plainHeld = 0;
   let width = 0;
@@ -64,6 +64,30 @@ describe("ESTIMATE's calibrated range", () => {
     const r = judge(flat(800), flat(800));
     expect(r.width).toBeLessThanOrEqual(r.plainWidth + 1e-9);
     expect(r.held).toBeGreaterThan(0.75);
+  });
+
+  it('holds about the share asked on the later half of a history calibrated on its first half, no wider than the plain band', () => {
+    // Estimates of every size, and bigger tasks scattering more in ratio.
+    const random = new Random(8);
+    const history = Array.from({ length: 4000 }, () => {
+      const size = 3 * random.next();
+      const z = normalQuantile(Math.min(0.999, Math.max(0.001, random.next())));
+      return { estimate: Math.exp(size), actual: Math.exp(size + (0.2 + 0.3 * size) * z) };
+    });
+    const r = judge(history.slice(0, 2000), history.slice(2000));
+    expect(r.held).toBeGreaterThan(0.75);
+    expect(r.held).toBeLessThan(0.85);
+    expect(r.width).toBeLessThanOrEqual(r.plainWidth);
+  });
+
+  it('puts Likely between Low and High, for estimates inside and beyond the sizes of the history', () => {
+    const chosen = calibratedRange(sizedHistory(600, 9), 0.8);
+    for (const estimate of [0.1, 1, 3, 8, 20, 40, 500]) {
+      const r = chosen.range(estimate);
+      expect(r.low).toBeLessThanOrEqual(r.likely);
+      expect(r.likely).toBeLessThanOrEqual(r.high);
+      expect(r.low).toBeGreaterThan(0);
+    }
   });
 
   it('asks for more than the share wanted when the newest finished tasks scattered more than the older ones', () => {
