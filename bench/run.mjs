@@ -19,6 +19,8 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   outfile,
+  // Loaded from node_modules as it is: it finds its own files at run time.
+  external: ['playwright-core'],
   logLevel: 'warning',
 });
 const run = spawnSync(process.execPath, ['--max-old-space-size=8192', outfile, ...args], { stdio: 'inherit' });

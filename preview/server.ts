@@ -1,10 +1,10 @@
-// `npm start`: serves the preview on 127.0.0.1 — the sample workbook's tabs beside the real built
-// sidebar, which runs the built dist/Code.js against the in-memory spreadsheet.
+// The preview server on 127.0.0.1 — the workbook's tabs beside the real built sidebar, which runs the
+// built dist/Code.js against the in-memory spreadsheet. `npm start` runs it (preview/main.ts); tests
+// and benchmarks start their own.
 
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { dayToIso, isoToDay } from '../src/model/dates';
 import type { Edit } from './edits';
 import { formulaCells } from './gas/formulas';
@@ -192,11 +192,4 @@ export async function startPreview(
       }),
     session: () => session,
   };
-}
-
-const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain) {
-  const distDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-  const port = Number(process.env.PORT ?? 8765);
-  startPreview(distDir, port).then(({ url }) => console.log(`Crewsheet preview: ${url}  (Ctrl+C to stop)`));
 }

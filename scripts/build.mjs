@@ -127,7 +127,7 @@ async function buildSidebar() {
 
 async function buildPreview() {
   await esbuild.build({
-    entryPoints: [join(root, 'preview', 'server.ts')],
+    entryPoints: [join(root, 'preview', 'main.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
