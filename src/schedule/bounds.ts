@@ -1,12 +1,14 @@
 // Proven lower bounds on the plan's length (days from the plan start to the end of the last task):
-// no valid plan can be shorter, so the gap to the plan found says how far from optimal it can be.
+// no plan Crewsheet's rules allow can be shorter (each task worked by one crew, as many of its free
+// hours a day as Max Hours/Day allows), so the gap to the plan found says how far from optimal it is.
 //
 // - Critical path: each task at the fastest any qualified crew could work each day, right after
 //   everything it waits for, as if no other task competed for anyone.
 // - Skill capacity: the hours of the slots only a group of people can fill must fit in that group's
 //   working hours, from the earliest day any of those slots may start.
 // - Workload in a window (energy.ts): the same, for every window of days, counting only the hours
-//   each task cannot do outside the window given what comes before and after it.
+//   each task cannot do outside the window given what comes before and after it, for each length
+//   tried, with every task's window tightened until one is too small or nothing changes.
 
 import { shortDate } from '../model/dates';
 import { topologicalOrder } from '../model/graph';
@@ -212,37 +214,80 @@ function skillCapacity(
   return best;
 }
 
-/** Per job, the days the work after it needs at least (each successor at its crew's best daily rate). */
-function tails(problem: Problem, planned?: Uint8Array): Int32Array {
-  const { jobs, calendar } = problem;
-  const order = topologicalOrder(jobs.map((j) => j.preds)) ?? jobs.map((j) => j.index);
-  const tail = new Int32Array(jobs.length);
-  for (let k = order.length - 1; k >= 0; k--) {
-    const job = jobs[order[k]];
-    for (const s of job.succs) {
-      const next = jobs[s];
-      if ((planned && !planned[s]) || next.unstaffable) continue;
-      let rate = next.maxPerDay;
-      for (const slot of next.slots) {
-        let most = 0;
-        for (const c of slot.candidates) most = Math.max(most, calendar.people[c].daily);
-        rate = Math.min(rate, most);
+/**
+ * Per job, whether it can only be booked in whole days: everyone who could fill its slots has the same
+ * hours on the same days and works on nothing but such jobs, each a whole number of their days long
+ * and allowed a whole day's hours. As the planner gives a task all the free hours its crew has each
+ * day, each such job then takes whole days of its crew from its first day to its last: none slows
+ * down, and two whose crews must share someone never share a day.
+ */
+function wholeDayJobs(problem: Problem, staffed: (job: Job) => boolean, slotsOf: (job: Job) => number[][]): Uint8Array {
+  const { calendar, jobs, limit } = problem;
+  const calendars = new Map<number, { key: string; hours: number }>();
+  const calendarOf = (p: number) => {
+    let found = calendars.get(p);
+    if (!found) {
+      const cap = calendar.capacity(p);
+      const runs: string[] = [];
+      let hours = 0;
+      for (let d = 0, from = 0; d <= limit; d++) {
+        if (d < limit && cap[d] > 0) hours = hours === 0 || hours === cap[d] ? cap[d] : Number.NaN;
+        if (d === limit || (d > from && cap[d] !== cap[from])) {
+          runs.push(`${cap[from]}x${d - from}`);
+          from = d;
+        }
       }
-      const days = next.milestone ? 0 : Math.ceil(next.hours / Math.max(rate, 1e-9) - 1e-9);
-      tail[job.index] = Math.max(tail[job.index], days + tail[s]);
+      found = { key: runs.join(','), hours };
+      calendars.set(p, found);
     }
+    return found;
+  };
+  const whole = new Uint8Array(jobs.length);
+  const mixed = new Uint8Array(calendar.people.length);
+  for (const job of jobs) {
+    if (!staffed(job)) continue;
+    const people = [...new Set(slotsOf(job).flat())];
+    const { key, hours } = calendarOf(people[0]);
+    const days = job.hours / hours;
+    whole[job.index] = Number(
+      hours > 0 && job.maxPerDay >= hours && Math.abs(days - Math.round(days)) < 1e-9 && people.every((p) => calendarOf(p).key === key),
+    );
+    if (!whole[job.index]) for (const p of people) mixed[p] = 1;
   }
-  return tail;
+  for (const job of jobs) if (whole[job.index] && slotsOf(job).some((c) => c.some((p) => mixed[p]))) whole[job.index] = 0;
+  return whole;
 }
 
-/** The planned jobs as energetic reasoning sees them: window, hours, and who could fill each slot. */
+/**
+ * The planned jobs as energetic reasoning sees them: window, hours, who could fill each slot, and the
+ * staffed jobs each waits for (through milestones, which take no time).
+ */
 function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array, planned?: Uint8Array): EnergyTask[] {
-  const tail = tails(problem, planned);
+  const { jobs } = problem;
+  const staffed = (j: Job) => !j.milestone && !j.unstaffable && (!planned || planned[j.index] === 1);
+  const position = new Int32Array(jobs.length).fill(-1);
+  let n = 0;
+  for (const job of jobs) if (staffed(job)) position[job.index] = n++;
+  const waitsFor = (job: Job): number[] => {
+    const found = new Set<number>();
+    const seen = new Set<number>();
+    const stack = [...job.preds];
+    while (stack.length) {
+      const p = stack.pop() as number;
+      if (seen.has(p) || (planned && !planned[p])) continue;
+      seen.add(p);
+      if (staffed(jobs[p])) found.add(position[p]);
+      else if (jobs[p].milestone) stack.push(...jobs[p].preds);
+    }
+    return [...found];
+  };
+  const slotsOf = (job: Job) => job.slots.map((slot, s) => (job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates));
+  const whole = wholeDayJobs(problem, staffed, slotsOf);
   const profiles = new Map<string, Float64Array>();
   const tasks: EnergyTask[] = [];
-  for (const job of problem.jobs) {
-    if (job.milestone || job.unstaffable || (planned && !planned[job.index])) continue;
-    const slots = job.slots.map((slot, s) => (job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates));
+  for (const job of jobs) {
+    if (!staffed(job)) continue;
+    const slots = slotsOf(job);
     const key = `${job.maxPerDay}|${slots.map((c) => (c.length === 1 ? `p${c[0]}` : c.join(','))).join('|')}`;
     let rate = profiles.get(key);
     if (!rate) {
@@ -255,7 +300,7 @@ function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array,
       }
       profiles.set(key, rate);
     }
-    tasks.push({ hours: job.hours, head: head[job.index], tail: tail[job.index], rate, slots });
+    tasks.push({ hours: job.hours, head: head[job.index], rate, slots, preds: waitsFor(job), whole: whole[job.index] === 1 });
   }
   return tasks;
 }

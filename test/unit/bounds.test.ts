@@ -1,6 +1,7 @@
 // The lower bound is a bound: over generated firms whose plan starts later than their projects, whose
-// people leave (some before the plan starts) and whose tasks are pinned on people who left, no valid
-// plan found is shorter than it. Also: what a departure makes impossible is reported as such, and work
+// people leave (some before the plan starts) and whose tasks are pinned on people who left, and over
+// small crew firms of whole-day work or part days, no valid plan found is shorter than it; on crafted
+// firms whose best plan is known, it proves that length, and no more where tasks may share days. Also: what a departure makes impossible is reported as such, and work
 // waiting for it is not planned as if it were done.
 
 import * as fc from 'fast-check';
@@ -135,4 +136,149 @@ describe('people who left', () => {
     expect(result.lowerBound.days).toBeLessThanOrEqual(result.makespanDays);
     expect(result.gap).toBeGreaterThanOrEqual(0);
   });
+});
+
+/** A one-project workbook: staff rows (name, skills, hours a week, work days), task rows (task, skills, hours, max a day, after). */
+function crews(staff: (string | number)[][], tasks: (string | number)[][]) {
+  return {
+    Staff: [['Name', 'Skills', 'Hours/Week', 'Work Days', 'Cost Rate'], ...staff.map((s) => [...s, 40])],
+    Projects: [
+      ['Project', 'Client', 'Status'],
+      ['Show', 'Acme', 'Active'],
+    ],
+    Tasks: [['Project', 'Task', 'Skills', 'Hours', 'Max Hours/Day', 'After'], ...tasks.map((t) => ['Show', ...t])],
+    Settings: [
+      ['Key', 'Value'],
+      ['Plan Start', '2027-01-04'],
+    ],
+  };
+}
+
+function bounded(raw: ReturnType<typeof crews>, iterations = 50) {
+  const { plan, problems } = read(raw);
+  expect(hasErrors(problems)).toBe(false);
+  const result = planBounded(plan, { iterations });
+  expect(validatePlan(plan, result.tasks)).toEqual([]);
+  return result;
+}
+
+describe('the lower bound on crafted firms whose best plan is known', () => {
+  const three = [
+    ['Ann', 'Crew:1', 40, 'Mon-Fri'],
+    ['Bo', 'Crew:1', 40, 'Mon-Fri'],
+    ['Cy', 'Crew:1', 40, 'Mon-Fri'],
+  ];
+
+  it('proves that tasks whose crews must share someone take turns when each takes whole days', () => {
+    // Any two crews of two among three people share someone: the three 2-day tasks go one after
+    // another (Mon-Tue, Wed-Thu, Fri and the next Mon), 8 days; their hours alone would allow 4 working days.
+    const result = bounded(
+      crews(three, [
+        ['A', 'Crew:1 x2', 16, '', ''],
+        ['B', 'Crew:1 x2', 16, '', ''],
+        ['C', 'Crew:1 x2', 16, '', ''],
+      ]),
+    );
+    expect(result.makespanDays).toBe(8);
+    expect(result.lowerBound).toMatchObject({ days: 8, kind: 'workload in a window' });
+  });
+
+  it('does not make tasks take turns when each may take part of a day', () => {
+    // At 4 hours a day each person gives half a day to each of two tasks: all three run together for
+    // 4 days, which is also all their hours allow.
+    const result = bounded(
+      crews(three, [
+        ['A', 'Crew:1 x2', 16, 4, ''],
+        ['B', 'Crew:1 x2', 16, 4, ''],
+        ['C', 'Crew:1 x2', 16, 4, ''],
+      ]),
+    );
+    expect(result.makespanDays).toBe(4);
+    expect(result.lowerBound.days).toBe(4);
+  });
+
+  it("does not make tasks take turns when a part-timer leaves part of a crewmate's day free", () => {
+    // Only Dee (4 hours a day) can lead, so A's crew works 4 hours a day: A takes Mon-Thu. B's crew
+    // must share someone with A's, yet fits beside it in the other half of Ann's days: 4 days.
+    const result = bounded(
+      crews(
+        [
+          ['Ann', 'Crew:1', 40, 'Mon-Fri'],
+          ['Bo', 'Crew:1', 40, 'Mon-Fri'],
+          ['Dee', 'Crew:1, Lead:1', 20, 'Mon-Fri'],
+        ],
+        [
+          ['A', 'Lead:1; Crew:1', 16, '', ''],
+          ['B', 'Crew:1 x2', 16, '', ''],
+        ],
+      ),
+    );
+    expect(result.makespanDays).toBe(4);
+    expect(result.lowerBound.days).toBe(4);
+  });
+
+  it('follows the turns along dependencies', () => {
+    // Ann alone can lead; each lead task is followed by 3 days of someone else's work. The lead
+    // tasks take turns (3 + 3 days), and the follow-up of the second starts after both: 9 days at best.
+    const result = bounded(
+      crews(
+        [
+          ['Ann', 'Lead:1', 56, 'Mon-Sun'],
+          ['Bo', 'Crew:1', 56, 'Mon-Sun'],
+          ['Cy', 'Crew:1', 56, 'Mon-Sun'],
+        ],
+        [
+          ['L1', 'Lead:1', 24, '', ''],
+          ['L2', 'Lead:1', 24, '', ''],
+          ['F1', 'Crew:1', 24, '', 'L1'],
+          ['F2', 'Crew:1', 24, '', 'L2'],
+        ],
+      ),
+    );
+    expect(result.makespanDays).toBe(9);
+    expect(result.lowerBound.days).toBe(9);
+  });
+});
+
+/** A small firm of whole-day work (as in the scheduling literature's crew problems), or with part days mixed in. */
+const crewFirms = fc.record({
+  people: fc.array(fc.subarray(['A', 'B', 'C'], { minLength: 1 }), { minLength: 3, maxLength: 6 }),
+  tasks: fc.array(
+    fc.record({
+      needs: fc.array(fc.tuple(fc.constantFrom('A', 'B', 'C'), fc.integer({ min: 1, max: 2 })), { minLength: 1, maxLength: 2 }),
+      days: fc.integer({ min: 1, max: 4 }),
+      maxPerDay: fc.constantFrom(0, 0, 0, 4),
+      after: fc.nat(20),
+    }),
+    { minLength: 3, maxLength: 9 },
+  ),
+  partTimer: fc.boolean(),
+});
+
+describe('the lower bound over small crew firms', () => {
+  it('is never above the length of the plan found, whole days or not', () => {
+    fc.assert(
+      fc.property(crewFirms, fc.integer({ min: 0, max: 40 }), ({ people, tasks, partTimer }, iterations) => {
+        const staff = people.map((skills, i) => [
+          `P${i}`,
+          skills.map((s) => `${s}:1`).join(', '),
+          partTimer && i === 0 ? 28 : 56,
+          'Mon-Sun',
+        ]);
+        const rows = tasks.map((t, i) => {
+          const needs = new Map<string, number>();
+          for (const [skill, count] of t.needs) needs.set(skill, Math.max(count, needs.get(skill) ?? 0));
+          const skills = [...needs].map(([skill, count]) => `${skill}:1${count > 1 ? ` x${count}` : ''}`).join('; ');
+          const after = i > 0 && t.after < i ? `T${t.after}` : '';
+          return [`T${i}`, skills, 8 * t.days, t.maxPerDay || '', after];
+        });
+        const { plan, problems } = read(crews(staff, rows));
+        expect(hasErrors(problems)).toBe(false);
+        const result = planBounded(plan, { iterations, seed: 7 });
+        expect(validatePlan(plan, result.tasks)).toEqual([]);
+        expect(result.lowerBound.days).toBeLessThanOrEqual(result.makespanDays);
+      }),
+      { numRuns: 150, seed: 20270104 },
+    );
+  }, 120_000);
 });
