@@ -262,7 +262,7 @@ function wholeDayJobs(problem: Problem, staffed: (job: Job) => boolean, slotsOf:
  * The planned jobs as energetic reasoning sees them: window, hours, who could fill each slot, and the
  * staffed jobs each waits for (through milestones, which take no time).
  */
-function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array, planned?: Uint8Array): EnergyTask[] {
+function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array, wholeDays: boolean, planned?: Uint8Array): EnergyTask[] {
   const { jobs } = problem;
   const staffed = (j: Job) => !j.milestone && !j.unstaffable && (!planned || planned[j.index] === 1);
   const position = new Int32Array(jobs.length).fill(-1);
@@ -282,7 +282,7 @@ function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array,
     return [...found];
   };
   const slotsOf = (job: Job) => job.slots.map((slot, s) => (job.pinned[s] >= 0 ? [job.pinned[s]] : slot.candidates));
-  const whole = wholeDayJobs(problem, staffed, slotsOf);
+  const whole = wholeDays ? wholeDayJobs(problem, staffed, slotsOf) : new Uint8Array(jobs.length);
   const profiles = new Map<string, Float64Array>();
   const tasks: EnergyTask[] = [];
   for (const job of jobs) {
@@ -305,8 +305,12 @@ function energyTasks(problem: Problem, capacities: Capacities, head: Int32Array,
   return tasks;
 }
 
-/** The bound for the jobs a mask marks (all of them without one). */
-export function lowerBound(problem: Problem, planned?: Uint8Array): LowerBound {
+/**
+ * The bound for the jobs a mask marks (all of them without one). `wholeDays` false: tasks may not
+ * keep to whole days even where everything else would make them (a published plan read back may
+ * hold hours found for its windows together).
+ */
+export function lowerBound(problem: Problem, planned?: Uint8Array, wholeDays = true): LowerBound {
   const capacities = new Capacities(problem);
   const path = criticalPath(problem, capacities, planned);
   const groups = unions(slotGroups(problem, path.head, planned));
@@ -318,7 +322,7 @@ export function lowerBound(problem: Problem, planned?: Uint8Array): LowerBound {
   const staffed = problem.jobs.filter((j) => !j.milestone && !j.unstaffable && (!planned || planned[j.index])).length;
   if (!energyAffordable(staffed, groups.length)) return bound;
   const energy = energeticBound(
-    energyTasks(problem, capacities, path.head, planned),
+    energyTasks(problem, capacities, path.head, wholeDays, planned),
     groups.map(
       (g): EnergyGroup => ({
         people: g.people,

@@ -278,6 +278,11 @@ export class Planner {
     return (this.proposals ?? this.committed).planned;
   }
 
+  /** Whether published tasks are kept in their windows (re-planning against a published plan). */
+  get keepsPublished(): boolean {
+    return this.anchors !== undefined;
+  }
+
   /** The planned jobs the best plan staffed (its length counts these only). */
   get staffed(): Uint8Array {
     const { unplaced } = this.schedule();
@@ -293,7 +298,8 @@ export class Planner {
 export function withBound(planner: Planner, result: ScheduleResult): BoundedResult {
   // Bounding the work the plan staffed keeps the bound a bound: what no crew can do is not in the
   // plan's length either.
-  const bound = lowerBound(planner.problem, planner.staffed);
+  // Published windows read back may hold hours found together, not whole days.
+  const bound = lowerBound(planner.problem, planner.staffed, !planner.keepsPublished);
   return { ...result, lowerBound: bound, gap: bound.days > 0 ? (result.makespanDays - bound.days) / bound.days : 0 };
 }
 
