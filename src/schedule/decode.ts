@@ -6,7 +6,7 @@ import type { Anchors } from './baseline';
 import { Bookings, type BookingsState, type Placement, type Window } from './bookings';
 import type { Calendar } from './calendar';
 import { CrewMatcher } from './crew';
-import type { Job, Problem, Slot } from './problem';
+import { type Job, matchSlots, type Problem, type Slot } from './problem';
 
 export interface Schedule {
   /** The order the jobs were placed in. */
@@ -117,22 +117,20 @@ export class Decoder {
    * The person who would finish a slot first alongside `chosen` (ties to the better tie score), or
    * undefined if nobody can. People with nothing booked around the start are tried first: their
    * window is quick to find. Busy people are tried after, soonest conceivable finish first, and only
-   * while they could still finish sooner. With `notAfter`, only people who would end by then count.
+   * while they could still finish sooner.
    */
-  bestCandidate(
+  private bestCandidate(
     job: Job,
     slot: number,
     chosen: number[],
     ready: number,
-    exclude = -1,
-    notAfter = Number.POSITIVE_INFINITY,
   ): { person: number; start: number; end: number } | undefined {
     const { bookings } = this;
     let base = ready;
     for (let k = 0; k < chosen.length; k++) base = Math.max(base, bookings.firstFree[chosen[k]]);
     let best = -1;
     let bestStart = 0;
-    let bestEnd = notAfter + 1;
+    let bestEnd = Number.POSITIVE_INFINITY;
     const { busy, busyLow } = this;
     let busyCount = 0;
     let sinceBest = 0;
@@ -141,7 +139,7 @@ export class Decoder {
     for (let i = 0; i < ranked.length; i++) {
       const c = ranked[i];
       if (best >= 0 ? ++sinceBest > MAX_SCAN : ++scanned > 2 * MAX_SCAN && busyCount > 0) break;
-      if (c === exclude || chosen.includes(c)) continue;
+      if (chosen.includes(c)) continue;
       const low = bookings.soonestEnd(c, job.hours, job.maxPerDay, Math.max(base, bookings.firstFree[c]));
       if (low >= bestEnd) continue;
       if (!bookings.untouched(c, ready, low)) {
@@ -177,7 +175,7 @@ export class Decoder {
 
   /** Chooses a person for each open slot, scarcest slot first, by earliest finish with the crew so far. */
   private chooseCrew(job: Job, ready: number, prefer: Int32Array | undefined): { crew: number[]; window: Window } | undefined {
-    const crew = job.pinned.slice();
+    let crew = job.pinned.slice();
     const open: number[] = [];
     for (let s = 0; s < crew.length; s++) {
       if (crew[s] < 0 && prefer && prefer[s] >= 0 && !crew.includes(prefer[s])) crew[s] = prefer[s];
@@ -195,39 +193,17 @@ export class Decoder {
       chosen.length = 0;
       for (const p of crew) if (p >= 0) chosen.push(p);
       const found = this.bestCandidate(job, s, chosen, ready);
-      window = found && crew[s] < 0 ? found : undefined;
+      window = found;
       if (found) crew[s] = found.person;
-      // Earlier slots took everyone this one could use: reshuffle into any crew that fits.
-      else if (!this.completeCrew(job, crew)) return undefined;
+      else {
+        // Earlier slots took everyone this one could use: any crew of distinct qualified people.
+        crew = Array.from(matchSlots(job.slots, job.pinned));
+        if (crew.includes(-1)) return undefined;
+        break;
+      }
     }
     window ??= this.bookings.window(crew, job.hours, job.maxPerDay, ready);
     return window ? { crew, window } : undefined;
-  }
-
-  /**
-   * Fills every empty slot by augmenting paths (moving already chosen people between slots they
-   * qualify for), keeping pins; false if no crew of distinct qualified people exists.
-   */
-  private completeCrew(job: Job, crew: number[]): boolean {
-    const holder = new Map<number, number>();
-    crew.forEach((p, s) => {
-      if (p >= 0) holder.set(p, s);
-    });
-    const assign = (s: number, seen: Set<number>): boolean => {
-      for (const c of job.slots[s].candidates) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        const other = holder.get(c);
-        if (other !== undefined && job.pinned[other] >= 0) continue;
-        if (other === undefined || assign(other, seen)) {
-          crew[s] = c;
-          holder.set(c, s);
-          return true;
-        }
-      }
-      return false;
-    };
-    return crew.every((p, s) => p >= 0 || assign(s, new Set()));
   }
 
   /** Places the jobs in order; with a prefix, continues after the prefix's jobs instead of starting over. */
@@ -292,12 +268,6 @@ export class Decoder {
       if (daily) this.bookings.rebook(placed.crew[j], { start: placed.start[j], end: placed.end[j], daily });
     }
     return { count, schedule: { ...placed, order }, state: this.bookings.snapshot() };
-  }
-
-  /** Decodes the first `count` jobs of an order and keeps the result to continue from. */
-  prefix(order: Int32Array, count: number, prefer?: Preferences): Prefix {
-    const schedule = this.decode(order.subarray(0, count), prefer);
-    return { count, schedule: { ...schedule, order }, state: this.bookings.snapshot() };
   }
 
   /** Work after a task that cannot be done waits for it: it is not planned as if that task were done. */

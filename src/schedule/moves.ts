@@ -79,11 +79,11 @@ export class Moves {
   /** Changes the preferred person of one slot of a random job (or lets the decoder choose again). */
   private preferenceMove(prefer: Preferences): Preferences | undefined {
     if (!this.open.length) return undefined;
-    const job = this.problem.jobs[this.open[this.random.int(0, this.open.length - 1)]];
+    const job = this.problem.jobs[this.random.pick(this.open)];
     const s = this.random.int(0, job.slots.length - 1);
     if (job.pinned[s] >= 0) return undefined;
     const candidates = job.slots[s].candidates;
-    return preferring(prefer, [[job.index, s, this.random.next() < 0.3 ? -1 : candidates[this.random.int(0, candidates.length - 1)]]]);
+    return preferring(prefer, [[job.index, s, this.random.next() < 0.3 ? -1 : this.random.pick(candidates)]]);
   }
 
   /**
@@ -94,7 +94,7 @@ export class Moves {
     if (!this.open.length) return undefined;
     const { jobs } = this.problem;
     const { start, end, crew } = schedule;
-    const j = this.open[this.random.int(0, this.open.length - 1)];
+    const j = this.random.pick(this.open);
     if (!crew[j].length) return undefined;
     const s = this.random.int(0, crew[j].length - 1);
     if (jobs[j].pinned[s] >= 0) return undefined;
@@ -114,7 +114,7 @@ export class Moves {
       });
     }
     if (!trades.length) return undefined;
-    const [k, u] = trades[this.random.int(0, trades.length - 1)];
+    const [k, u] = this.random.pick(trades);
     return preferring(prefer, [
       [j, s, crew[k][u]],
       [k, u, p],
@@ -132,12 +132,12 @@ export class Moves {
     if (this.critical?.schedule !== schedule) this.critical = { schedule, waits: this.personWaits(schedule) };
     const { waits } = this.critical;
     if (!waits.length) return undefined;
-    const [waiting, blocker] = waits[this.random.int(0, waits.length - 1)];
+    const [waiting, blocker] = this.random.pick(waits);
     const job = problem.jobs[waiting];
     const shared = Array.from(crew[waiting]).findIndex((p) => crew[blocker].includes(p));
     if (this.random.next() < CRITICAL_REASSIGN && shared >= 0 && job.pinned[shared] < 0 && job.slots[shared].candidates.length > 1) {
       const others = job.slots[shared].candidates.filter((c) => c !== crew[waiting][shared]);
-      return { order, prefer: preferring(prefer, [[waiting, shared, others[this.random.int(0, others.length - 1)]]]) };
+      return { order, prefer: preferring(prefer, [[waiting, shared, this.random.pick(others)]]) };
     }
     const [lo] = this.room(order, position, waiting);
     if (lo <= position[blocker] && position[waiting] > position[blocker])
@@ -196,7 +196,7 @@ export class Moves {
       if (jobs[k].slots.some((slot) => slot.candidates.some((c) => people.has(c)))) rivals.push(k);
     }
     if (!rivals.length) return undefined;
-    const k = rivals[this.random.int(0, rivals.length - 1)];
+    const k = this.random.pick(rivals);
     const [first, second] = position[j] < position[k] ? [j, k] : [k, j];
     const a = position[first];
     const b = position[second];

@@ -20,4 +20,9 @@ export class Random {
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
   }
+
+  /** One of a list's items, each as likely. */
+  pick<T>(list: ArrayLike<T>): T {
+    return list[this.int(0, list.length - 1)];
+  }
 }

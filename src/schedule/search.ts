@@ -16,11 +16,8 @@ export interface SearchOptions {
   seed?: number;
   /** Most job placements the whole search may make, construction included (default DEFAULT_WORK_BUDGET). */
   workBudget?: number;
-  /**
-   * Jobs planned first, in this order with these preferred people, and never moved; with their
-   * placements when already known (booked as they are instead of decoded again).
-   */
-  fixed?: { order: readonly number[]; prefer: ReadonlyMap<number, Int32Array>; placed?: Schedule };
+  /** Jobs planned first, in this order with these preferred people and placements, and never moved. */
+  fixed?: { order: readonly number[]; prefer: ReadonlyMap<number, Int32Array>; placed: Schedule };
   /** Which jobs this search plans (default all): the committed work alone, before proposals. */
   planned?: Uint8Array;
   /** A decoder over the same problem to reuse (building one costs a pass over every calendar). */
@@ -60,6 +57,10 @@ const HISTORY = 30;
  */
 const STALL = { perJob: 2, least: 150, most: 400 };
 const KICK_MOVES = 4;
+/** Restarts from the best plan since the last fresh start, each after a stall, before starting afresh. */
+const KICKS = 4;
+/** A fresh start's noise on a priority rule, as a share of its largest value (days). */
+const NOISE = 0.3;
 /** Forward-backward improvement every fifth of a pass over the jobs, within these limits. */
 const FBI_EVERY = { perJob: 0.2, least: 10, most: 40 };
 
@@ -201,6 +202,9 @@ export class Search {
   private readonly history: Terms[] = [];
   private current!: { schedule: Schedule; terms: Terms; prefer: Preferences };
   private bestFound!: { schedule: Schedule; terms: Terms; prefer: Preferences };
+  /** The best plan since the search last started afresh, and the restarts from it since it was found. */
+  private epochBest!: { schedule: Schedule; terms: Terms; prefer: Preferences };
+  private kicks = 0;
   private done = 0;
   private decodes = 0;
   /** How many jobs at the head of every order are fixed. */
@@ -210,6 +214,8 @@ export class Search {
   private readonly placed?: Schedule;
   private readonly compare: Comparator;
   private readonly anchors?: Anchors;
+  /** No fixed jobs and no published plan to keep: every job may move, and the search may start afresh. */
+  private readonly free: boolean;
   private readonly moves: Moves;
 
   constructor(
@@ -240,6 +246,7 @@ export class Search {
     options.fixed?.order.forEach((j, i) => {
       this.fixedRank[j] = i;
     });
+    this.free = this.fixedCount === 0 && !this.anchors;
     if (this.anchors) this.forward.anchors = this.anchors;
     this.moves = new Moves(problem, this.random, this.block, this.fixedRank, this.fixedCount, this.planned);
     this.construct(options.fixed?.prefer, options.replan?.initial);
@@ -273,11 +280,7 @@ export class Search {
       schedule = forward.decodeFrom(order, prefer, from, booked.schedule);
       this.placements += order.length - from + this.overhead;
     } else {
-      if (this.fixedCount > 0) {
-        this.prefix ??= this.placed
-          ? forward.prefixFrom(order, this.fixedCount, this.placed)
-          : forward.prefix(order, this.fixedCount, prefer);
-      }
+      if (this.fixedCount > 0) this.prefix ??= forward.prefixFrom(order, this.fixedCount, this.placed as Schedule);
       schedule = forward.decode(order, prefer, this.prefix);
       this.placements += order.length - this.fixedCount;
     }
@@ -286,10 +289,11 @@ export class Search {
   }
 
   private consider(candidate: { schedule: Schedule; terms: Terms; prefer: Preferences }): void {
-    if (!this.bestFound || this.compare(candidate.terms, this.bestFound.terms) < 0) {
-      this.bestFound = candidate;
-      this.stalled = 0;
+    if (!this.epochBest || this.compare(candidate.terms, this.epochBest.terms) < 0) {
+      this.epochBest = candidate;
+      this.stalled = this.kicks = 0;
     }
+    if (!this.bestFound || this.compare(candidate.terms, this.bestFound.terms) < 0) this.bestFound = candidate;
   }
 
   /** A rule's order, behind the fixed jobs. */
@@ -300,18 +304,15 @@ export class Search {
 
   private construct(fixedPrefer?: ReadonlyMap<number, Int32Array>, initial?: Int32Array): void {
     const prefer = this.problem.jobs.map((j) => fixedPrefer?.get(j.index) ?? new Int32Array(j.slots.length).fill(-1));
-    const orders = initial
-      ? [initial]
-      : priorityRules(this.problem)
-          .slice(0, this.rules)
-          .map((rule) => this.ordered(rule));
+    this.startPrefer = prefer;
+    this.priorities = priorityRules(this.problem);
+    const orders = initial ? [initial] : this.priorities.slice(0, this.rules).map((rule) => this.ordered(rule));
     for (const order of orders) {
       const candidate = { ...this.decode(order, prefer), prefer };
       this.consider(candidate);
       if (!this.current || this.compare(candidate.terms, this.current.terms) < 0) this.current = candidate;
     }
-    if (this.fixedCount === 0 && !this.anchors)
-      this.current = { ...this.justify(this.current.schedule, this.current.prefer), prefer: this.current.prefer };
+    if (this.free) this.current = { ...this.justify(this.current, this.current.prefer), prefer: this.current.prefer };
     this.consider(this.current);
     for (let i = 0; i < HISTORY; i++) this.history.push(this.current.terms);
   }
@@ -321,7 +322,7 @@ export class Search {
    * calendar that runs backwards from the end of the horizon), then as early as possible in the
    * order that gave.
    */
-  private justify(schedule: Schedule, prefer: Preferences): { schedule: Schedule; terms: Terms } {
+  private justify(found: { schedule: Schedule; terms: Terms }, prefer: Preferences): { schedule: Schedule; terms: Terms } {
     const problem = this.problem;
     const last = problem.limit - 1;
     this.mirror ??= new Decoder(
@@ -330,7 +331,7 @@ export class Search {
       problem.jobs.map((j) => j.succs.filter((s) => this.planned[s])),
       new Int32Array(problem.jobs.length),
     );
-    const byEnd = Float64Array.from(schedule.end, (e) => -e);
+    const byEnd = Float64Array.from(found.schedule.end, (e) => -e);
     const backward = this.mirror.decode(
       this.onlyPlanned(
         orderBy(
@@ -345,8 +346,7 @@ export class Search {
     this.placements += backward.order.length;
     const byStart = Float64Array.from(backward.end, (e) => last - e);
     const result = this.decode(this.onlyPlanned(orderBy(problem, this.block, byStart)), prefer);
-    const before = { schedule, terms: evaluate(problem, schedule, this.planned) };
-    return this.compare(result.terms, before.terms) <= 0 ? result : before;
+    return this.compare(result.terms, found.terms) <= 0 ? result : found;
   }
 
   private mirror?: Decoder;
@@ -372,30 +372,51 @@ export class Search {
     for (let k = 0; k < count && !this.finished; k++, this.done++) {
       const move = this.moves.neighbour(this.current.schedule, this.current.prefer);
       let candidate = this.decode(move.order, move.prefer);
-      if (this.fixedCount === 0 && !this.anchors && (this.done + 1) % this.fbiEvery === 0)
-        candidate = this.justify(candidate.schedule, move.prefer);
+      if (this.free && (this.done + 1) % this.fbiEvery === 0) candidate = this.justify(candidate, move.prefer);
       const slot = this.done % HISTORY;
       if (this.compare(candidate.terms, this.current.terms) <= 0 || this.compare(candidate.terms, this.history[slot]) <= 0) {
         this.current = { ...candidate, prefer: move.prefer };
         this.consider(this.current);
       }
       this.history[slot] = this.current.terms;
-      if (++this.stalled > this.stall) this.restartFromBest();
+      if (++this.stalled > this.stall) {
+        if (++this.kicks > KICKS && this.free) this.freshStart();
+        else this.restartFromBest();
+        this.history.fill(this.current.terms);
+        this.stalled = 0;
+      }
     }
     return this.finished;
   }
 
-  /** Iterations since the best plan last improved. */
+  /** Iterations since the best plan since the last fresh start last improved. */
   private stalled = 0;
 
-  /** Back to the best plan found, shaken by a few random shifts, with a fresh acceptance history. */
+  /** Back to the best plan since the last fresh start, shaken by a few random shifts. */
   private restartFromBest(): void {
-    let { order } = this.bestFound.schedule;
+    let { order } = this.epochBest.schedule;
     if (this.fixedCount < order.length) for (let k = 0; k < KICK_MOVES; k++) order = this.moves.shift(order);
-    this.current = { ...this.decode(order, this.bestFound.prefer), prefer: this.bestFound.prefer };
-    this.history.fill(this.current.terms);
-    this.stalled = 0;
+    this.current = { ...this.decode(order, this.epochBest.prefer), prefer: this.epochBest.prefer };
   }
+
+  /**
+   * Starts the search afresh: a priority rule's order with noise, improved forward-backward, with
+   * the preferences it started with. Searching on from one plan stalls in its neighbourhood; the
+   * best plan found is kept whatever follows.
+   */
+  private freshStart(): void {
+    const rule = this.random.pick(this.priorities);
+    const noise = NOISE * rule.reduce((m, p) => Math.max(m, Math.abs(p)), 1);
+    const prefer = this.startPrefer;
+    this.current = { ...this.justify(this.decode(this.ordered(rule.map((p) => p + noise * this.random.next())), prefer), prefer), prefer };
+    this.epochBest = this.current;
+    this.kicks = 0;
+    this.consider(this.current);
+  }
+
+  /** The priority rules and the preferred people the search started from. */
+  private priorities!: Float64Array[];
+  private startPrefer!: Preferences;
 
   result(): Solved {
     return { ...this.bestFound, decodes: this.decodes };
