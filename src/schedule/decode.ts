@@ -6,7 +6,7 @@ import type { Anchors } from './baseline';
 import { Bookings, type BookingsState, type Placement, type Window } from './bookings';
 import type { Calendar } from './calendar';
 import { CrewMatcher } from './crew';
-import { type Job, matchSlots, type Problem, type Slot } from './problem';
+import type { Job, Problem, Slot } from './problem';
 
 export interface Schedule {
   /** The order the jobs were placed in. */
@@ -32,6 +32,12 @@ export interface Prefix {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** A plan's placements copied, to change without changing it, with another order. */
+export function copied(schedule: Schedule, order: Int32Array): Schedule {
+  const { start, end, crew, daily, unplaced } = schedule;
+  return { order, start: start.slice(), end: end.slice(), crew: crew.slice(), daily: daily.slice(), unplaced: unplaced.slice() };
+}
 
 /**
  * Candidates looked at past the best one found so far. Further down the ranking only someone who
@@ -175,7 +181,7 @@ export class Decoder {
 
   /** Chooses a person for each open slot, scarcest slot first, by earliest finish with the crew so far. */
   private chooseCrew(job: Job, ready: number, prefer: Int32Array | undefined): { crew: number[]; window: Window } | undefined {
-    let crew = job.pinned.slice();
+    const crew = job.pinned.slice();
     const open: number[] = [];
     for (let s = 0; s < crew.length; s++) {
       if (crew[s] < 0 && prefer && prefer[s] >= 0 && !crew.includes(prefer[s])) crew[s] = prefer[s];
@@ -193,31 +199,41 @@ export class Decoder {
       chosen.length = 0;
       for (const p of crew) if (p >= 0) chosen.push(p);
       const found = this.bestCandidate(job, s, chosen, ready);
-      window = found;
+      window = found && crew[s] < 0 ? found : undefined;
       if (found) crew[s] = found.person;
-      else {
-        // Earlier slots took everyone this one could use: any crew of distinct qualified people.
-        crew = Array.from(matchSlots(job.slots, job.pinned));
-        if (crew.includes(-1)) return undefined;
-        break;
-      }
+      // Earlier slots took everyone this one could use: reshuffle into any crew that fits.
+      else if (!this.completeCrew(job, crew)) return undefined;
     }
     window ??= this.bookings.window(crew, job.hours, job.maxPerDay, ready);
     return window ? { crew, window } : undefined;
+  }
+
+  /**
+   * Fills every empty slot by augmenting paths (moving already chosen people between slots they
+   * qualify for), keeping pins; false if no crew of distinct qualified people exists.
+   */
+  private completeCrew(job: Job, crew: number[]): boolean {
+    const assign = (s: number, seen: Set<number>): boolean => {
+      for (const c of job.slots[s].candidates) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const other = crew.indexOf(c);
+        if (other >= 0 && job.pinned[other] >= 0) continue;
+        if (other < 0 || assign(other, seen)) {
+          crew[s] = c;
+          return true;
+        }
+      }
+      return false;
+    };
+    return crew.every((p, s) => p >= 0 || assign(s, new Set()));
   }
 
   /** Places the jobs in order; with a prefix, continues after the prefix's jobs instead of starting over. */
   decode(order: Int32Array, prefer?: Preferences, prefix?: Prefix): Schedule {
     const n = this.problem.jobs.length;
     const schedule: Schedule = prefix
-      ? {
-          order,
-          start: prefix.schedule.start.slice(),
-          end: prefix.schedule.end.slice(),
-          crew: prefix.schedule.crew.slice(),
-          daily: prefix.schedule.daily.slice(),
-          unplaced: prefix.schedule.unplaced.slice(),
-        }
+      ? copied(prefix.schedule, order)
       : {
           order,
           start: new Int32Array(n),
@@ -238,14 +254,7 @@ export class Decoder {
    * order from its middle costs only the jobs after the change.
    */
   decodeFrom(order: Int32Array, prefer: Preferences | undefined, from: number, placed: Schedule): Schedule {
-    const schedule: Schedule = {
-      order,
-      start: placed.start.slice(),
-      end: placed.end.slice(),
-      crew: placed.crew.slice(),
-      daily: placed.daily.slice(),
-      unplaced: placed.unplaced.slice(),
-    };
+    const schedule = copied(placed, order);
     for (let k = from; k < order.length; k++) this.place(order[k], schedule, prefer);
     return schedule;
   }

@@ -9,7 +9,7 @@ import type { ReplanMode } from '../model/settings';
 import { Alternatives } from './alternatives';
 import { type Anchors, anchorsFor } from './baseline';
 import { type LowerBound, lowerBound } from './bounds';
-import { Decoder, type Schedule } from './decode';
+import { copied, Decoder, type Schedule } from './decode';
 import { Explainer } from './explain';
 import { evaluate, lateDays, type Terms } from './objective';
 import { buildProblem, type Problem, type ProblemOptions } from './problem';
@@ -158,7 +158,7 @@ export class Planner {
    */
   private polished(found: Schedule, planned: Uint8Array, jobs = planned): Schedule {
     if (this.anchors) return found;
-    const schedule = { ...found, start: found.start.slice(), end: found.end.slice(), crew: found.crew.slice(), daily: found.daily.slice() };
+    const schedule = copied(found, found.order);
     new Alternatives(this.problem, schedule, this.committed.forward, planned).polish(schedule.order, jobs);
     return schedule;
   }
