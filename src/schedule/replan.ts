@@ -254,9 +254,14 @@ function keepWhatFits(
   if (together.kept.length === order.length) return together;
   const unmoved = ({ kept, schedule }: { kept: number[]; schedule: Schedule }) =>
     kept.filter((j) => schedule.crew[j].every((p, s) => p === anchors.crew[j][s])).length;
-  const count = unmoved(together);
+  // What fitting alone would overwrite, to go back to when it keeps fewer.
+  const booked = decoder.bookings.snapshot();
+  const daily = anchors.daily.slice();
   const alone = keepFitting(problem, decoder, anchors, order, false, before);
-  return unmoved(alone) >= count ? alone : keepFitting(problem, decoder, anchors, order, true, before);
+  if (unmoved(alone) >= unmoved(together)) return alone;
+  decoder.bookings.restore(booked);
+  Object.assign(anchors.daily, daily);
+  return together;
 }
 
 /** keepWhatFits, with windows found together where booking them in order loses some, or not. */

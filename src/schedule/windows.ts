@@ -94,13 +94,6 @@ function eachThatComesRight(problem: Problem, bookings: Bookings, order: readonl
   return kept;
 }
 
-/** What a day of the window must hold when its whole crew works it (see MIN_DAILY_HOURS), or 0. */
-function least(problem: Problem, w: TaskWindow, day: number): number {
-  let full = problem.jobs[w.job].maxPerDay;
-  for (const p of w.crew) full = Math.min(full, problem.calendar.capacity(p)[day]);
-  return full <= EPS ? 0 : Math.min(MIN_DAILY_HOURS, full);
-}
-
 /** Passes of bookedTogether: each puts the windows the last one left short first. */
 const TOGETHER_PASSES = 12;
 
@@ -120,9 +113,10 @@ interface Held {
  */
 function bookedTogether(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[]): Map<number, Float64Array> {
   const before = bookings.snapshot();
-  const own = windows.filter((w) => fitsOwnDays(problem, w));
-  const grown = windows.filter((w) => !own.includes(w));
-  let first = own.slice().sort((a, b) => a.end - b.end || a.start - b.start);
+  const own: TaskWindow[] = [];
+  const grown: TaskWindow[] = [];
+  for (const w of windows) (fitsOwnDays(problem, w) ? own : grown).push(w);
+  let first = own.sort((a, b) => a.end - b.end || a.start - b.start);
   let best = new Map<number, Float64Array>();
   try {
     for (let pass = 0; pass < TOGETHER_PASSES; pass++) {
@@ -142,7 +136,8 @@ function bookedTogether(problem: Problem, bookings: Bookings, windows: readonly 
       asPlanned(problem, bookings, short, found);
       if (found.size > best.size) best = found;
       if (!short.length) break;
-      first = [...short, ...first.filter((w) => !short.includes(w))];
+      const again = new Set(short);
+      first = [...short, ...first.filter((w) => !again.has(w))];
     }
     return best;
   } finally {
@@ -158,12 +153,20 @@ function asPlanned(problem: Problem, bookings: Bookings, windows: readonly TaskW
   }
 }
 
-/** Each window's least hours, booked where they fit. */
+/**
+ * Each window's least hours, booked where they fit: on each day its whole crew works, what a working
+ * day must hold (see MIN_DAILY_HOURS).
+ */
 function holdLeast(problem: Problem, bookings: Bookings, windows: readonly TaskWindow[]): Held[] {
   const held: Held[] = [];
   for (const w of windows) {
     const daily = new Float64Array(w.end - w.start + 1);
-    for (let i = 0; i < daily.length; i++) daily[i] = least(problem, w, w.start + i);
+    bookings.effort.spend(daily.length * w.crew.length);
+    for (let i = 0; i < daily.length; i++) {
+      let full = problem.jobs[w.job].maxPerDay;
+      for (const p of w.crew) full = Math.min(full, problem.calendar.capacity(p)[w.start + i]);
+      daily[i] = full <= EPS ? 0 : Math.min(MIN_DAILY_HOURS, full);
+    }
     if (daily[0] <= EPS || daily[daily.length - 1] <= EPS || !bookings.fits(w.crew, w.start, daily)) continue;
     bookings.rebook(w.crew, { start: w.start, end: w.end, daily });
     held.push({ w, daily, left: problem.jobs[w.job].hours - daily.reduce((a, b) => a + b, 0) });
@@ -196,8 +199,7 @@ function fillHeld(problem: Problem, bookings: Bookings, held: readonly Held[]): 
  * later, when its own days no longer hold its hours (more hours, or a day off); windows that cannot
  * (too little room beside the others) are left out. Booked as the planner books, in an order found by
  * trial; where some are left out that way and `together` allows, found together (bookedTogether) if
- * that keeps more. The
- * bookings are left as they were.
+ * that keeps more. The bookings are left as they were.
  */
 export function fitWindows(
   problem: Problem,
