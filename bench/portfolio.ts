@@ -16,7 +16,7 @@ import type { Terms } from '../src/schedule/objective';
 import { portfolioSeed, portfolioWinner } from '../src/schedule/portfolio';
 import { Planner } from '../src/schedule/schedule';
 import { BROWSER_WORK_BUDGET } from '../src/schedule/search';
-import { launch } from '../test/support/browser';
+import { CORES, launch } from '../test/support/browser';
 import { option } from './args';
 
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
@@ -25,8 +25,6 @@ const seeds = Number(option('--seeds', '3'));
 /** Tight firms, where a longer search pays (bench:depth): staff × tasks over months. */
 const FIRM = { staff: 15, tasks: 200, months: 3 };
 const NOW = new Date('2027-01-04T14:00:00Z');
-
-const CORES = (n: number) => `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${n} });`;
 
 /** The committed terms of each search of the portfolio, as the panel's workers find them. */
 function searches(raw: ReturnType<typeof generateFirm>, count: number): Terms[] {

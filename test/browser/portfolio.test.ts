@@ -4,7 +4,7 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPreview, sidebar } from '../support/browser';
+import { CORES, launch, openPreview, sidebar } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,7 +14,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-const CORES = (n: number) => `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${n} });`;
 const NO_WORKERS = 'delete globalThis.Worker;';
 
 /** Plans the sample firm from the Plan panel; the figures shown and the Schedule sheet written. */

@@ -28,6 +28,9 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** A script that makes the page report `n` processor cores (navigator.hardwareConcurrency). */
+export const CORES = (n: number) => `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${n} });`;
+
 export interface PreviewPage {
   page: Page;
   errors: string[];
