@@ -2,15 +2,15 @@
 // a range off finished tasks compete: the plain band (the central share of all past actual/estimate
 // ratios) and tasks of the same size (the history cut by estimate into groups, each with its own
 // shortest band, the shares spread over the groups where they buy the most coverage for the width).
-// Each is fitted on the older four fifths of the history and judged on the newest fifth, as it would
-// have done then; each may ask for a slightly higher nominal share where the newest tasks drifted. The
-// narrower of the two that held its share there is refitted on all the history. So a range is never
-// wider than the plain band unless the plain band itself fell short, and it narrows only where the
-// firm's history shows that narrowing held. Short histories get the ratio model (ratio.ts).
+// Each is judged on the newest tasks as it would have done then, fitted on the tasks before them, and
+// the nominal share it is asked for is set by how often it held there. The plain band stays unless the
+// grouped one did clearly better, so a range narrows only where the firm's history shows that narrowing
+// held, and is wider than the plain band only where that band fell short. Short histories get the
+// ratio model (ratio.ts).
 
 import { Effort } from '../model/effort';
 import { fitRatioModel, type HistoryPoint, ratioRange } from './ratio';
-import { quantileOfSorted } from './stats';
+import { mean, quantileOfSorted, standardDeviation } from './stats';
 
 export interface EstimateRange {
   low: number;
@@ -21,19 +21,20 @@ export interface EstimateRange {
 /** What the validation chose, for notes and benchmarks. */
 export interface CalibratedRange {
   method: 'plain band' | 'tasks of the same size' | 'ratio model';
-  /** The share the chosen method is asked for (at least the coverage wanted). */
+  /** The share the chosen method is asked for: below the coverage wanted where it held more, above where it fell short. */
   nominal: number;
   range(estimate: number): EstimateRange;
 }
 
 /** Below this many finished tasks the validation would judge on too few: the ratio model alone. */
 const MIN_HISTORY = 40;
-/** Share of the history, the newest, held out to judge the methods. */
-const VALIDATION_SHARE = 0.2;
-/** Nominal shares tried above the one wanted, and how far short of it validation may fall (its noise). */
+/** Share of the history, the newest, held out to judge the methods, in this many consecutive folds. */
+const VALIDATION_SHARE = 0.4;
+const FOLDS = 4;
+/** Nominal shares tried, in steps from a few below the one wanted up to MAX_NOMINAL. */
 const NOMINAL_STEP = 0.01;
+const LOWER_STEPS = 5;
 const MAX_NOMINAL = 0.97;
-const TOLERANCE = 0.01;
 /** Tasks of the same size: up to this many groups by estimate, of at least MIN_GROUP tasks each. */
 const SIZE_GROUPS = 8;
 const MIN_GROUP = 50;
@@ -50,10 +51,10 @@ interface Method {
 
 const logRatio = (p: HistoryPoint) => Math.log(p.actual / p.estimate);
 
-/** The shortest stretch of an ascending list holding `share` of it, and the list's median (within the stretch). */
+/** The shortest stretch of a non-empty ascending list holding `share` (below 1) of it, and the list's median (within the stretch). */
 function shortest(sorted: ArrayLike<number>, share: number): [number, number, number] {
   const n = sorted.length;
-  const span = Math.min(n, Math.max(1, Math.ceil(share * n)));
+  const span = Math.ceil(share * n);
   let at = 0;
   for (let i = 1; i + span - 1 < n; i++) if (sorted[i + span - 1] - sorted[i] < sorted[at + span - 1] - sorted[at]) at = i;
   const lo = sorted[at];
@@ -146,58 +147,70 @@ const METHODS: Method[] = [
   },
 ];
 
-/**
- * How a method did on the held-out tasks at the lowest nominal share that held `coverage` there, short
- * of it by at most `slack`.
- */
-function validate(
-  method: Method,
-  older: readonly HistoryPoint[],
-  newer: readonly HistoryPoint[],
-  coverage: number,
-  slack: number,
-  effort: Effort,
-) {
-  const fitted = method.fit(older, effort);
-  let last = { nominal: coverage, held: 0, width: 0, holds: false };
-  for (let nominal = coverage; nominal <= MAX_NOMINAL + 1e-9 && !last.holds; nominal += NOMINAL_STEP) {
-    effort.spend(newer.length);
-    let held = 0;
-    let width = 0;
-    for (const p of newer) {
-      const [lo, hi] = fitted(p.estimate, nominal);
-      const y = logRatio(p);
-      if (y >= lo && y <= hi) held++;
-      width += hi - lo;
-    }
-    held /= newer.length;
-    last = { nominal, held, width: width / newer.length, holds: held >= coverage - slack };
-  }
-  return last;
+/** A method fitted on the history before each held-out fold, as it would have been then. */
+interface Judged {
+  nominal: number;
+  /** Each held-out task's interval score at that share: the width, plus 2 / (1 − coverage) times any miss. */
+  scores: number[];
 }
 
-/** The range ESTIMATE gives: the method and share that did best on the newest finished tasks. */
+/**
+ * The least nominal share, from a little below the coverage wanted up, at which a method held the
+ * coverage on the held-out folds. Above the coverage it need only come within the folds' noise of it,
+ * or within a quarter more misses than asked (75% for 80%): each point asked costs width, so the share
+ * is raised only where the folds show the range falling clearly short.
+ */
+function judge(method: Method, folds: readonly HistoryPoint[][][], coverage: number, effort: Effort): Judged {
+  const fits = folds.map(([older]) => method.fit(older, effort));
+  for (let step = -LOWER_STEPS; ; step++) {
+    const nominal = Math.max(0, coverage + step * NOMINAL_STEP);
+    const scores: number[] = [];
+    let held = 0;
+    folds.forEach(([, newer], f) => {
+      effort.spend(newer.length);
+      for (const p of newer) {
+        const [lo, hi] = fits[f](p.estimate, nominal);
+        const y = logRatio(p);
+        const miss = Math.max(0, lo - y, y - hi);
+        if (!miss) held++;
+        scores.push(hi - lo + (2 * miss) / (1 - coverage));
+      }
+    });
+    const slack = Math.max((1 - coverage) / 4, Math.sqrt((coverage * (1 - coverage)) / scores.length));
+    held /= scores.length;
+    if (step < 0 ? held >= coverage : held >= coverage - slack || nominal >= MAX_NOMINAL) return { nominal, scores };
+  }
+}
+
+/**
+ * The range ESTIMATE gives. The newest part of the history is held out in folds, each predicted from
+ * all the tasks before it, and both methods are judged there by the interval score (a proper score for
+ * a range: its width plus a penalty for each miss, so neither a narrow range that misses nor a wide one
+ * that holds wins by itself). The plain band is kept unless tasks of the same size beat it by more than
+ * one standard error of the paired difference (the usual rule for preferring the simpler of two models
+ * that validate about as well): a band that won on a few tasks by chance would be wider or miss more on
+ * the firm's next tasks.
+ */
 export function calibratedRange(history: readonly HistoryPoint[], coverage: number, effort = new Effort()): CalibratedRange {
   const points = history.filter((p) => p.estimate > 0 && Number.isFinite(logRatio(p)));
-  if (points.length < MIN_HISTORY) {
+  const n = points.length;
+  if (n < MIN_HISTORY) {
     const model = fitRatioModel(points);
     return { method: 'ratio model', nominal: coverage, range: (estimate) => ratioRange(model, estimate, coverage) };
   }
-  const cut = points.length - Math.max(MIN_HISTORY / 2, Math.round(points.length * VALIDATION_SHARE));
-  const older = points.slice(0, cut);
-  const newer = points.slice(cut);
-  // The plain band (first) keeps the share asked unless the newest tasks fell short of it by more than
-  // their number explains; a narrower way must hold the share outright. The narrowest that held is
-  // chosen; if none did, the one that came closest (the plain band on a tie).
-  const noise = Math.max(TOLERANCE, Math.sqrt((coverage * (1 - coverage)) / newer.length));
-  const rank = (judged: ReturnType<typeof validate>) => (judged.holds ? judged.width - 1e9 : -judged.held);
-  const chosen = METHODS.map((method, i) => ({
-    method,
-    ...validate(method, older, newer, coverage, i ? TOLERANCE : noise, effort),
-  })).reduce((a, b) => (rank(b) < rank(a) ? b : a));
-  const fitted = chosen.method.fit(points, effort);
+  const size = Math.round((n * VALIDATION_SHARE) / FOLDS);
+  const folds = Array.from({ length: FOLDS }, (_, f) => {
+    const cut = n - (FOLDS - f) * size;
+    return [points.slice(0, cut), points.slice(cut, cut + size)];
+  });
+  const judged = METHODS.map((method) => judge(method, folds, coverage, effort));
+  const gain = judged[0].scores.map((s, i) => s - judged[1].scores[i]);
+  const better = +(mean(gain) > standardDeviation(gain) / Math.sqrt(gain.length));
+  const chosen = judged[better];
+  const method = METHODS[better];
+  const fitted = method.fit(points, effort);
   return {
-    method: chosen.method.name,
+    method: method.name,
     nominal: chosen.nominal,
     range(estimate) {
       const [lo, hi, mid] = fitted(estimate, chosen.nominal);

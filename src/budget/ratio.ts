@@ -201,7 +201,7 @@ function fitModel(points: readonly HistoryPoint[]): Fitted {
   }
 
   const z = Float64Array.from(standardized.slice(-CALIBRATION_WINDOW)).sort();
-  return { centre, scale, corrections, spreads, z, zMean: mean(Array.from(z)), zSpread: standardDeviation(Array.from(z)) };
+  return { centre, scale, corrections, spreads, z, zMean: mean(z), zSpread: standardDeviation(z) };
 }
 
 /**

@@ -85,7 +85,7 @@ export function slopeKept(fit: LineFit): number {
   return Math.max(0, 1 - (fit.slopeError / fit.slope) ** 2);
 }
 
-export function mean(values: readonly number[]): number {
+export function mean(values: readonly number[] | Float64Array): number {
   if (values.length === 0) return 0;
   let sum = 0;
   for (const v of values) sum += v;
@@ -93,7 +93,7 @@ export function mean(values: readonly number[]): number {
 }
 
 /** Sample standard deviation (n − 1). */
-export function standardDeviation(values: readonly number[]): number {
+export function standardDeviation(values: readonly number[] | Float64Array): number {
   if (values.length < 2) return 0;
   const m = mean(values);
   let ss = 0;

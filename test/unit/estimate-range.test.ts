@@ -62,8 +62,23 @@ describe("ESTIMATE's calibrated range", () => {
         actual: 10 * Math.exp(0.6 * normalQuantile(Math.min(0.999, Math.max(0.001, random.next())))),
       }));
     const r = judge(flat(800), flat(800));
+    expect(r.chosen.method).toBe('plain band');
     expect(r.width).toBeLessThanOrEqual(r.plainWidth + 1e-9);
     expect(r.held).toBeGreaterThan(0.75);
+  });
+
+  it('gives the plain band where tasks of every size scatter alike', () => {
+    const random = new Random(11);
+    const alike = (n: number) =>
+      Array.from({ length: n }, () => {
+        const estimate = [1, 2, 4, 8, 16, 40][random.int(0, 5)];
+        return { estimate, actual: estimate * Math.exp(0.1 + 0.7 * normalQuantile(Math.min(0.999, Math.max(0.001, random.next())))) };
+      });
+    const r = judge(alike(1500), alike(1500));
+    expect(r.chosen.method).toBe('plain band');
+    expect(r.held).toBeGreaterThan(0.75);
+    expect(r.held).toBeLessThan(0.85);
+    expect(r.width).toBeLessThanOrEqual(r.plainWidth + 1e-9);
   });
 
   it('holds about the share asked on the later half of a history calibrated on its first half, no wider than the plain band', () => {
