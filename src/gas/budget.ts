@@ -18,13 +18,12 @@ import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
 
 /**
- * A range for an hours estimate, calibrated on past estimates and the hours they really took: the
- * actual falls between Low and High with the given probability, for tasks like the history.
+ * A range for an hours estimate, calibrated on finished tasks' estimates and actual hours.
  *
- * @param {16} hours The estimate to range, in hours (or a column of estimates: one row each).
- * @param {Tasks!D2:D200} past_estimates Estimates of finished tasks (a header and blank cells are skipped).
- * @param {Tasks!N2:N200} past_actuals The hours those tasks really took, row for row with past_estimates.
- * @param {0.8} coverage Optional. How often [Low, High] should hold the actual; default 0.8 (80%).
+ * @param {16} hours The estimate, in hours (or a column of them: one row each).
+ * @param {Tasks!D2:D200} past_estimates Estimates of finished tasks.
+ * @param {Tasks!N2:N200} past_actuals The hours those tasks took, row for row.
+ * @param {0.8} coverage Optional. How often [Low, High] should hold the actual; default 0.8.
  * @return One row: Low · Likely · High hours.
  * @customfunction
  */
@@ -32,6 +31,8 @@ export function ESTIMATE(hours: unknown, past_estimates: unknown, past_actuals: 
   return answering('ESTIMATE', (effort) => estimateCells(effort, hours, past_estimates, past_actuals, coverage));
 }
 
+// A header and blank cells in the history are skipped; [Low, High] holds the actual with probability
+// coverage, for tasks like the history.
 function estimateCells(effort: Effort, hours: unknown, past_estimates: unknown, past_actuals: unknown, coverage?: unknown): unknown[][] {
   const answer = estimateRanges(asTable(hours).flat(), asTable(past_estimates).flat(), asTable(past_actuals).flat(), coverage, effort);
   if (answer.errors.length) {
@@ -41,23 +42,23 @@ function estimateCells(effort: Effort, hours: unknown, past_estimates: unknown, 
 }
 
 /**
- * Cost and price ranges per project: labour at the crew's rates from the plan (or the median rate of
- * qualified staff for unassigned work), plus non-labour costs, as P10 / P50 / P90 from simulated
- * outcomes. Fixed-fee projects (a Value in Projects) show their fee as the price. Projects with a
- * Type and no tasks are priced from this spreadsheet's Templates, planned with its TimeOff and
- * Settings (Coverage, Target Margin %, Currency), as the Budget panel prices them.
+ * Cost and price ranges per project (P10 / P50 / P90): labour at the planned crew's rates plus
+ * non-labour costs, priced as the Budget panel prices them.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
- * @param {Staff!A1:K40} staff The Staff table with Cost Rate and Bill Rate, header row included.
- * @param {Costs!A1:G50} costs Optional. The Costs table (non-labour costs), header row included.
- * @param {Projects!A1:P30} projects Optional. The Projects table (status, Value, Scope), header row included.
- * @return A table with a header row: Project · Cost P10 · Cost P50 · Cost P90 · Price P10 · Price P50 · Price P90.
+ * @param {Staff!A1:K40} staff The Staff table, with Cost Rate and Bill Rate.
+ * @param {Costs!A1:G50} costs Optional. The Costs table.
+ * @param {Projects!A1:P30} projects Optional. The Projects table.
+ * @return Project · Cost P10 · Cost P50 · Cost P90 · Price P10 · Price P50 · Price P90.
  * @customfunction
  */
 export function BUDGETRANGE(tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown {
   return answering('BUDGETRANGE', (effort) => budgetRangeCells(effort, tasks, staff, costs, projects));
 }
 
+// Unassigned work is costed at the median rate of qualified staff; a fixed-fee project (a Value in
+// Projects) shows its fee as the price. Projects with a Type and no tasks are priced from this
+// spreadsheet's Templates, planned with its TimeOff and Settings (Coverage, Target Margin %, Currency).
 function budgetRangeCells(effort: Effort, tasks: unknown, staff: unknown, costs?: unknown, projects?: unknown): unknown[][] {
   const wrongCosts = rangesColumn('BUDGETRANGE', 'price', [rangeProblem('costs', asTable(costs), Costs, false)]);
   if (wrongCosts) return wrongCosts;

@@ -13,17 +13,15 @@ import { toReturnedValue } from './lib/values';
 
 /**
  * Plans tasks: who does each one and when, respecting skills, crews, capacity, time off,
- * dependencies and due dates, with the reason for every choice. Projects with a Type and no tasks are
- * planned from this spreadsheet's Templates sheet, with its Settings, as the Plan panel plans them; a
- * project with no work to plan gets a row saying so.
+ * dependencies and due dates, with the reason for every choice.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
- * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
- * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
+ * @param {Projects!A1:P30} projects Optional. The Projects table.
+ * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table.
  * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default Settings > Plan Start, else today.
- * @param {Baseline!A1:I200} baseline Optional. The plan people were told (the Baseline sheet, the Schedule or an earlier ASSIGN answer, header row included): what still fits is kept, and only what a change forces moves.
- * @return A table with a header row: Project · Task · Assignee · Start · End · Hours · Why.
+ * @param {Baseline!A1:I200} baseline Optional. The plan people were told: only what a change forces moves.
+ * @return Project · Task · Assignee · Start · End · Hours · Why.
  * @customfunction
  */
 export function ASSIGN(
@@ -34,6 +32,8 @@ export function ASSIGN(
   plan_start?: unknown,
   baseline?: unknown,
 ): unknown {
+  // Projects with a Type and no tasks are planned from this spreadsheet's Templates, with its Settings,
+  // as the Plan panel plans them; a project with no work to plan gets a row saying so.
   return answering('ASSIGN', (effort) => {
     const {
       plan,
@@ -51,11 +51,10 @@ export function ASSIGN(
 
 /**
  * How well a person's skills cover a task's requirements, from 0 (none) to 1 (every level met).
- * Given a range of people's skills, answers one number per cell.
  *
  * @param {"Rigging:3 x2; LED:2"} required The task's Skills cell.
  * @param {"LED:3, Rigging:2, Labor"} skills A person's Skills cell, or a range of them.
- * @return A number from 0 to 1 (or one per cell of the skills range).
+ * @return A number from 0 to 1 (one per cell of a range).
  * @customfunction
  */
 export function SKILLMATCH(required: unknown, skills: unknown): unknown {

@@ -52,22 +52,21 @@ function withPlan(raw: RawWorkbook, read: ReadResult, timeZone: string, effort: 
 }
 
 /**
- * Quota attainment: for each Quotas row, what the owner achieved in the period as of a date, against
- * the target, with a projection from open proposals and the plan, and a status (ahead, on track, at
- * risk, behind; not started; met or missed once the period is over). Like the Quotas panel, it reads
- * this spreadsheet's Clients (Since), Tasks, Staff, TimeOff and Templates, and plans them, for
- * Billable Hours and deliveries still to come.
+ * Quota attainment as of a date: for each Quotas row, actual against target, projected and status,
+ * as the Quotas panel computes them.
  *
- * @param {Quotas!A1:D50} quotas The Quotas table (Owner, Metric, Period, Target), header row included.
+ * @param {Quotas!A1:D50} quotas The Quotas table, header row included.
  * @param {Projects!A1:P200} projects The Projects table, header row included.
  * @param {DATE(2026,11,30)} as_of Optional. Count what happened up to this date; default today.
- * @return A table with a header row: Owner · Metric · Period · Target · Actual · % · Projected · Status.
+ * @return Owner · Metric · Period · Target · Actual · % · Projected · Status.
  * @customfunction
  */
 export function ATTAINMENT(quotas: unknown, projects: unknown, as_of?: unknown): unknown {
   return answering('ATTAINMENT', (effort) => attainmentCells(effort, quotas, projects, as_of));
 }
 
+// Like the Quotas panel, it reads this spreadsheet's Clients (Since), Tasks, Staff, TimeOff and
+// Templates, and plans them, for Billable Hours and deliveries still to come.
 function attainmentCells(effort: Effort, quotas: unknown, projects: unknown, as_of?: unknown): unknown[][] {
   const timeZone = sheetTimeZone();
   const asOf = dayArgument(as_of, timeZone, sheetLocale());
@@ -131,22 +130,23 @@ function window(fn: string, from: unknown, to: unknown, timeZone: string): { fro
 }
 
 /**
- * Utilization of each person over a window: working hours available (from Hours/Week, Work Days,
- * start and end dates, time off and company holidays) against the hours the plan of these tasks books
- * for them. The plan starts on Settings > Plan Start (else today), so capacity is counted from the later of that day and from.
+ * Utilization of each person over a window: working hours available against the hours the plan of
+ * these tasks books for them.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
- * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays); may be left empty.
- * @param {DATE(2026,12,1)} from The first day of the window, or a period: "2026-12", "2026-Q4", 2027.
- * @param {DATE(2026,12,31)} to The last day of the window (left out with a period).
- * @return A table with a header row: Name · Capacity · Scheduled · Utilization %, one row per person, then All staff.
+ * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table.
+ * @param {DATE(2026,12,1)} from The first day, or a period: "2026-12", "2026-Q4", 2027.
+ * @param {DATE(2026,12,31)} to The last day (left out with a period).
+ * @return Name · Capacity · Scheduled · Utilization %, then All staff.
  * @customfunction
  */
 export function UTILIZATION(tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown {
   return answering('UTILIZATION', (effort) => utilizationCells(effort, tasks, staff, timeoff, from, to));
 }
 
+// Capacity comes from Hours/Week, Work Days, start and end dates, time off and company holidays, and
+// is counted from the later of the plan start (Settings > Plan Start, else today) and from.
 function utilizationCells(effort: Effort, tasks: unknown, staff: unknown, timeoff?: unknown, from?: unknown, to?: unknown): unknown[][] {
   // Written without the optional range, =UTILIZATION(tasks, staff, from, to) (or a period) puts the
   // dates one place early.

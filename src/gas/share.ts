@@ -29,22 +29,22 @@ import { localeOf, readInputSheets, timeZoneOf } from './lib/spreadsheet';
 import { toReturnedValue } from './lib/values';
 
 /**
- * What a client's shared copy shows for one client: their projects (status, dates, on track or late),
- * tasks and milestones (who, when, status, % done) and their contacts. Never costs, rates, margins,
- * notes, other clients or people not on their work. Settings (Client View Names, Show Prices to
- * Clients), Clients, TimeOff and Templates are read from this spreadsheet, as the copy uses them.
+ * What a client's shared copy shows: their projects, tasks and milestones, and their contacts.
+ * Never costs, rates, notes or other clients.
  *
  * @param {"Helios Energy"} client The client, as in Projects > Client.
  * @param {Projects!A1:P30} projects The Projects table, header row included.
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff Optional. The Staff table; without it, planned dates and crews are blank.
- * @return The client view: a title, then Projects, Tasks and milestones, and Your contacts.
+ * @return The client view: Projects, Tasks and milestones, Your contacts.
  * @customfunction
  */
 export function CLIENTVIEW(client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown {
   return answering('CLIENTVIEW', (effort) => clientViewCells(effort, client, projects, tasks, staff));
 }
 
+// Settings (Client View Names, Show Prices to Clients), Clients, TimeOff and Templates are read from
+// this spreadsheet, as the copy uses them.
 function clientViewCells(effort: Effort, client: unknown, projects: unknown, tasks: unknown, staff?: unknown): unknown[][] {
   const name = String(asList(client)[0] ?? '').trim();
   if (!name) return [['CLIENTVIEW: client is required, e.g. =CLIENTVIEW("Helios Energy", Projects!A:P, Tasks!A:R, Staff!A:K)']];

@@ -7,15 +7,15 @@ import { planFromRanges } from './lib/plan';
 import { toReturnedValue } from './lib/values';
 
 /**
- * Whom to train in which skill, or which skill to hire for: the few changes to the team that make
- * the plan least late, each measured by planning again with it (as ASSIGN plans), best first.
+ * Whom to train in which skill, or which skill to hire for: the changes that make the plan least
+ * late, each measured by planning again with it, best first.
  *
  * @param {Tasks!A1:R200} tasks The Tasks table, header row included.
  * @param {Staff!A1:K40} staff The Staff table, header row included.
- * @param {Projects!A1:P30} projects Optional. The Projects table (clients, starts, due dates, priorities, status).
- * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table (time off and company holidays).
+ * @param {Projects!A1:P30} projects Optional. The Projects table.
+ * @param {TimeOff!A1:E50} timeoff Optional. The TimeOff table.
  * @param {DATE(2027,1,4)} plan_start Optional. The first day to plan; default Settings > Plan Start, else today.
- * @return A table with a header row: Action · Person · Skill · Late Days Saved · Days Saved · Why.
+ * @return Action · Person · Skill · Late Days Saved · Days Saved · Why.
  * @customfunction
  */
 export function STAFFING(tasks: unknown, staff: unknown, projects?: unknown, timeoff?: unknown, plan_start?: unknown): unknown {

@@ -8,14 +8,13 @@ import { asTable, sheetLocale, sheetTimeZone } from './lib/args';
 import { dayArgument } from './lib/quota-args';
 
 /**
- * Marks the header dates a task covers: 1 in each column whose period overlaps [start, end], blank
- * elsewhere. With a column of starts and ends, answers one row per task. Colour the bars with
- * conditional formatting: custom formula =D2=1 over the answer's range.
+ * A row of 1s under the header dates a task covers, blanks elsewhere (one row per task for
+ * columns of tasks). Colour it with conditional formatting: =D2=1.
  *
  * @param {B2} start The task's first day (or a column of them).
- * @param {C2} end The task's last day (or a column of them, beside the starts).
+ * @param {C2} end The task's last day (or a column of them).
  * @param {D$1:AZ$1} dates A header row of dates: days, week starts or month starts.
- * @return A row of 1s and blanks under the header (one row per task for columns of tasks).
+ * @return A row of 1s and blanks under the header.
  * @customfunction
  */
 export function GANTT(start: unknown, end: unknown, dates: unknown): unknown {
