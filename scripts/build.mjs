@@ -20,7 +20,7 @@ const GLOBAL = 'Crewsheet';
  * every sidebar call, so each KB is paid on every formula; sidebar-only code belongs in the sidebar.
  * Lower it as the script shrinks; raise it only by taking as much out elsewhere. The aim is 150 KB.
  */
-export const CODE_BUDGET_KB = 213.1;
+export const CODE_BUDGET_KB = 209.9;
 
 /** Splits a parameter list at top-level commas. */
 function splitParams(text) {

@@ -8,6 +8,7 @@ import { type Period, parsePeriod } from '../../src/model/period';
 import { hasErrors } from '../../src/model/problems';
 import type { Attainment } from '../../src/quota/attainment';
 import { attainments } from '../../src/quota/attainment';
+import { ATTAINMENT_LINES } from '../../src/quota/attainment-lines';
 import { attainmentSheet, SIDEBAR_WORDING, STATUS_COLORS } from '../../src/quota/attainment-sheet';
 import { attainmentSeries, type Point } from '../../src/quota/chart';
 import { quotaProblems } from '../../src/quota/checks';
@@ -287,7 +288,7 @@ async function computeQuotas(
   const result = {
     workbook,
     asOf,
-    list: attainments(plan, { asOf, schedule, closedOut: closed }),
+    list: attainments(plan, { asOf, schedule, closedOut: closed }, ATTAINMENT_LINES),
     kpis: kpis(plan, { period, asOf, schedule, closedOut: closed }),
   };
   const warnings = quotaIssues.filter((p) => p.severity === 'warning');

@@ -10,10 +10,10 @@ import { hasErrors } from '../model/problems';
 import { findTab, type RawWorkbook, type ReadResult, rangeProblem, readPlan } from '../model/read';
 import { Settings } from '../model/settings';
 import { Clients, Projects, Quotas, Staff, Tasks, Templates, TimeOff } from '../model/sheets';
-import { attainments } from '../quota/attainment';
+import { attainments, NO_LINES } from '../quota/attainment';
 import { attainmentTable, type Wording } from '../quota/attainment-sheet';
 import { quotaErrors } from '../quota/checks';
-import { scheduledLoads, teamLoad } from '../quota/hours';
+import { scheduledHours, teamLoad } from '../quota/hours';
 import { roundFigure } from '../quota/units';
 import { planSchedule, type ScheduleResult } from '../schedule/schedule';
 import { answering, messageColumn, problemsColumn, rangesColumn } from './lib/answer';
@@ -85,7 +85,7 @@ function attainmentCells(effort: Effort, quotas: unknown, projects: unknown, as_
   const { plan, schedule } = withPlan(raw, read, timeZone, effort);
   // Each quota looks through the projects, tasks and clients: a step (see Effort) per row it looks at.
   effort.spend(plan.quotas.length * (plan.projects.length + plan.tasks.length + plan.clients.length));
-  const table = attainmentTable(attainments(plan, { asOf: asOf.value, schedule }), ATTAINMENT_WORDING);
+  const table = attainmentTable(attainments(plan, { asOf: asOf.value, schedule }, NO_LINES), ATTAINMENT_WORDING);
   return table.map((row) => row.map((cell) => toReturnedValue(cell, timeZone)));
 }
 
@@ -165,7 +165,7 @@ function utilizationCells(effort: Effort, tasks: unknown, staff: unknown, timeof
   const days = planned.to - planned.from + 1;
   // Capacity is counted day by day: a step (see Effort) per person and day of the window.
   effort.spend(plan.staff.length * days);
-  const loads = scheduledLoads(plan, planSchedule(plan, { explain: false, effort }), planned);
+  const loads = scheduledHours(plan, planSchedule(plan, { explain: false, effort }), planned);
   const team = teamLoad(loads);
   const row = (name: string, load: { capacity: number; hours: number; utilization?: number }) => [
     name,

@@ -15,13 +15,12 @@ import type { Plan } from '../model/plan';
 import type { Metric, ProjectRow, QuotaRow, TaskRow } from '../model/sheets';
 import { nameKey } from '../model/work';
 import type { PlannedTask, ScheduleResult } from '../schedule/schedule';
-import { type Accounts, accounts, existingBefore } from './accounts';
-import { type Delivery, deliveries, deliveryVerdict, type PlannedFinish, plannedFinishes, undatedDeliveries } from './delivery';
-import { assignees, bookedHours, committedTasks, crewNames, type LoggedWork, loggedLine, loggedWork } from './hours';
+import { type Accounts, accounts, type ClientStart, existingBefore, type Sale } from './accounts';
+import { type Delivery, deliveries, type PlannedFinish, plannedFinishes, undatedDeliveries } from './delivery';
+import { assignees, bookedHours, committedTasks, crewNames, type LoggedWork, loggedWork } from './hours';
 import { byName } from './names';
 import { type Phase, paceAt, phaseOf, type Status, statusOf } from './status';
-import { iso, named } from './trace';
-import { formatFigure, formatPercent, METRIC_UNITS, type Unit } from './units';
+import { METRIC_UNITS, type Unit } from './units';
 
 export type ContributionKind = 'actual' | 'recorded later' | 'pipeline' | 'plan';
 
@@ -82,7 +81,7 @@ export function quotaTarget(quota: Pick<QuotaRow, 'metric' | 'target'>): number 
   return METRIC_UNITS[quota.metric] === 'rate' && quota.target > 1 ? quota.target / 100 : quota.target;
 }
 
-interface Facts {
+export interface Facts {
   plan: Plan;
   accounts: Accounts;
   deliveries: Delivery[];
@@ -94,21 +93,53 @@ interface Facts {
   booked?: Map<string, PlannedTask[]>;
 }
 
-interface Scope {
+/** What collecting one quota's figures works with; the lines' words are built from it too. */
+export interface Scope {
   facts: Facts;
   owner: string;
   period: Period;
   asOf: Day;
-  money: (amount: number) => string;
+  say: Lines;
   counted: Contribution[];
   leftOut: LeftOut[];
   missing: Attainment['missing'];
 }
 
+/**
+ * The words of every line behind a figure (attainment-lines.ts). No figure depends on them: the
+ * ATTAINMENT formula shows figures alone and writes no line.
+ */
+export interface Lines {
+  sale(s: Scope, sale: Sale, existing?: ClientStart): string;
+  notExpansion(s: Scope, sale: Sale): string;
+  undatedSale(s: Scope, p: ProjectRow): string;
+  noClose(s: Scope, p: ProjectRow): string;
+  stillOpen(s: Scope, p: ProjectRow): string;
+  newToFirm(s: Scope, p: ProjectRow): string;
+  noProbability(s: Scope, p: ProjectRow): string;
+  weighted(s: Scope, p: ProjectRow, amount: number): string;
+  newClient(s: Scope, start: ClientStart): string;
+  prospectNoProbability(s: Scope, p: ProjectRow): string;
+  prospectPart(s: Scope, p: ProjectRow): string;
+  prospect(s: Scope, client: string, parts: readonly string[], chance: number): string;
+  doneUnjudged(s: Scope, d: Delivery): string;
+  delivery(s: Scope, metric: DeliveryMetric, d: Delivery): string;
+  undatedDelivery(s: Scope, p: ProjectRow): string;
+  onHold(s: Scope, p: ProjectRow): string;
+  noWorkLeft(s: Scope, p: ProjectRow): string;
+  cannotStaff(s: Scope, p: ProjectRow, unstaffable: readonly string[]): string;
+  finishesLate(s: Scope, p: ProjectRow, finish: Day): string;
+  finishUnjudged(s: Scope, p: ProjectRow, finish: Day): string;
+  finish(s: Scope, metric: DeliveryMetric, p: ProjectRow, finish: Day): string;
+  logged(s: Scope, work: LoggedWork): string;
+  undatedTask(s: Scope, t: TaskRow): string;
+  booked(s: Scope, task: PlannedTask, hours: number): string;
+  ended(s: Scope, c: Contribution): string;
+}
+
 const isOwner = (scope: Scope, name: string | undefined) => name !== undefined && nameKey(name) === scope.owner;
 const within = (scope: Scope, day: Day | undefined): day is Day => day !== undefined && day >= scope.period.from && day <= scope.period.to;
 const factKind = (scope: Scope, day: Day): ContributionKind => (day <= scope.asOf ? 'actual' : 'recorded later');
-const project = (scope: Scope, p: ProjectRow) => named(scope.facts.plan, p.project, 'Projects', p.row);
 const skip = (scope: Scope, kind: ContributionKind, line: string) => {
   scope.leftOut.push({ kind, line });
 };
@@ -120,22 +151,19 @@ type SalesMetric = 'Revenue' | 'Expansion Revenue';
 function sales(scope: Scope, metric: SalesMetric): void {
   const expansionOnly = metric === 'Expansion Revenue';
   const { accounts } = scope.facts;
+  const { say } = scope;
   for (const sale of accounts.sales) {
     if (!isOwner(scope, sale.accountManager) || !within(scope, sale.wonOn)) continue;
-    const value = sale.project.value === undefined ? `${scope.money(0)} (no Value)` : scope.money(sale.value);
-    const via = sale.managerSource ? `; ${sale.managerSource}` : '';
-    const line = `${project(scope, sale.project)}: won ${iso(sale.wonOn)}, ${value}${via}`;
     const existing = existingBefore(accounts, sale.project.client, sale.wonOn);
     if (expansionOnly && !existing) {
-      skip(scope, factKind(scope, sale.wonOn), `${line}: not expansion, the first work for ${sale.project.client}`);
+      skip(scope, factKind(scope, sale.wonOn), say.notExpansion(scope, sale));
       continue;
     }
-    const why = expansionOnly && existing ? `; existing account: ${existing.source}` : '';
-    scope.counted.push({ kind: factKind(scope, sale.wonOn), day: sale.wonOn, amount: sale.value, line: `${line}${why}` });
+    const line = say.sale(scope, sale, expansionOnly ? existing : undefined);
+    scope.counted.push({ kind: factKind(scope, sale.wonOn), day: sale.wonOn, amount: sale.value, line });
   }
   for (const p of accounts.undated) {
-    if (isOwner(scope, p.accountManager))
-      skip(scope, 'actual', `${project(scope, p)}: ${p.status} but no Won On date, so no period counts it`);
+    if (isOwner(scope, p.accountManager)) skip(scope, 'actual', say.undatedSale(scope, p));
   }
   pipeline(scope, metric);
 }
@@ -143,49 +171,38 @@ function sales(scope: Scope, metric: SalesMetric): void {
 /** Open proposals of this account manager closing in the period, weighted by their Probability. */
 function pipeline(scope: Scope, metric: SalesMetric): void {
   const expansionOnly = metric === 'Expansion Revenue';
+  const { say } = scope;
   for (const proposal of scope.facts.accounts.proposals) {
     const p = proposal.project;
     if (!isOwner(scope, proposal.accountManager)) continue;
-    const value = p.value === undefined ? `${scope.money(0)} (no Value)` : scope.money(p.value);
     if (p.expectedClose === undefined) {
-      skip(scope, 'pipeline', `${project(scope, p)}: open proposal, ${value}, without an Expected Close: not projected`);
+      skip(scope, 'pipeline', say.noClose(scope, p));
       continue;
     }
     if (!within(scope, p.expectedClose)) continue;
-    const closing = `${project(scope, p)}: open proposal closing ${iso(p.expectedClose)}`;
     if (!periodOpen(scope)) {
-      skip(scope, 'pipeline', `${closing}, still open when the period ended: not counted`);
+      skip(scope, 'pipeline', say.stillOpen(scope, p));
       continue;
     }
     if (expansionOnly && !existingBefore(scope.facts.accounts, p.client, p.expectedClose)) {
-      skip(scope, 'pipeline', `${closing}: ${p.client} would be a new client, not expansion`);
+      skip(scope, 'pipeline', say.newToFirm(scope, p));
       continue;
     }
     if (p.probability === undefined) {
-      skip(scope, 'pipeline', `${closing}, ${value}, has no Probability: not projected (add one to count it)`);
+      skip(scope, 'pipeline', say.noProbability(scope, p));
       continue;
     }
     const amount = (p.value ?? 0) * p.probability;
-    const late = p.expectedClose < scope.asOf ? ' (its Expected Close has passed)' : '';
-    scope.counted.push({
-      kind: 'pipeline',
-      day: p.expectedClose,
-      amount,
-      line: `${closing}${late}, ${value} × ${formatPercent(p.probability)} = ${scope.money(amount)}`,
-    });
+    scope.counted.push({ kind: 'pipeline', day: p.expectedClose, amount, line: say.weighted(scope, p, amount) });
   }
 }
 
 function newClients(scope: Scope): void {
   const { accounts } = scope.facts;
+  const { say } = scope;
   for (const start of accounts.starts.values()) {
     if (!isOwner(scope, start.accountManager) || !within(scope, start.day)) continue;
-    scope.counted.push({
-      kind: factKind(scope, start.day),
-      day: start.day,
-      amount: 1,
-      line: `${start.client}: new client, ${start.source}`,
-    });
+    scope.counted.push({ kind: factKind(scope, start.day), day: start.day, amount: 1, line: say.newClient(scope, start) });
   }
   // Open proposals to clients the firm has not worked for: the chance at least one is won.
   const prospects = new Map<string, { client: string; close: Day; parts: string[]; miss: number }>();
@@ -195,39 +212,23 @@ function newClients(scope: Scope): void {
     const start = accounts.starts.get(nameKey(p.client));
     if (start && start.day <= scope.period.to) continue;
     if (p.probability === undefined) {
-      skip(
-        scope,
-        'pipeline',
-        `${project(scope, p)}: open proposal to ${p.client} without a Probability: not projected (add one to count it)`,
-      );
+      skip(scope, 'pipeline', say.prospectNoProbability(scope, p));
       continue;
     }
     const key = nameKey(p.client);
     const prospect = prospects.get(key) ?? { client: p.client, close: p.expectedClose as Day, parts: [], miss: 1 };
-    prospect.parts.push(`${project(scope, p)} closing ${iso(p.expectedClose as Day)}, ${formatPercent(p.probability)}`);
+    prospect.parts.push(say.prospectPart(scope, p));
     prospect.miss *= 1 - p.probability;
     prospect.close = Math.min(prospect.close, p.expectedClose as Day);
     prospects.set(key, prospect);
   }
   for (const { client, close, parts, miss } of prospects.values()) {
     const chance = 1 - miss;
-    const combined = parts.length > 1 ? `; at least one won: ${formatPercent(chance)}` : '';
-    scope.counted.push({
-      kind: 'pipeline',
-      day: close,
-      amount: chance,
-      line: `${client}: would be a new client — ${parts.join('; ')}${combined}`,
-    });
+    scope.counted.push({ kind: 'pipeline', day: close, amount: chance, line: say.prospect(scope, client, parts, chance) });
   }
 }
 
-type DeliveryMetric = 'On-Time Projects' | 'On-Time Rate' | 'Delivered Value';
-
-/** Delivered Value lines end with the project's value. */
-function valueSuffix(scope: Scope, metric: DeliveryMetric, p: ProjectRow): string {
-  if (metric !== 'Delivered Value') return '';
-  return `, ${p.value === undefined ? `${scope.money(0)} (no Value)` : scope.money(p.value)}`;
-}
+export type DeliveryMetric = 'On-Time Projects' | 'On-Time Rate' | 'Delivered Value';
 
 /** A delivery, done or planned, counted towards the metric: a rate judges each one; the others count those on time. */
 function countDelivery(
@@ -247,19 +248,19 @@ function countDelivery(
 }
 
 function delivered(scope: Scope, metric: DeliveryMetric): void {
+  const { say } = scope;
   for (const d of scope.facts.deliveries) {
     const p = d.project;
     if (!isOwner(scope, p.projectManager) || !within(scope, d.doneOn)) continue;
-    const base = `${project(scope, p)}: done ${iso(d.doneOn)}`;
     if (d.onTime === undefined) {
-      skip(scope, factKind(scope, d.doneOn), `${base}, no Due date: not judged on time or late`);
+      skip(scope, factKind(scope, d.doneOn), say.doneUnjudged(scope, d));
       continue;
     }
-    const line = `${base}, due ${iso(p.due as Day)}: ${deliveryVerdict(d)}${valueSuffix(scope, metric, p)}`;
+    const line = say.delivery(scope, metric, d);
     countDelivery(scope, metric, p, { kind: factKind(scope, d.doneOn), day: d.doneOn, onTime: d.onTime, line });
   }
   for (const p of undatedDeliveries(scope.facts.plan)) {
-    if (isOwner(scope, p.projectManager)) skip(scope, 'actual', `${project(scope, p)}: Done but no Done On date, so no period counts it`);
+    if (isOwner(scope, p.projectManager)) skip(scope, 'actual', say.undatedDelivery(scope, p));
   }
   planned(scope, metric);
 }
@@ -267,6 +268,7 @@ function delivered(scope: Scope, metric: DeliveryMetric): void {
 /** Projects the current plan finishes within the period; on time when by their Due. */
 function planned(scope: Scope, metric: DeliveryMetric): void {
   const { finishes, plan } = scope.facts;
+  const { say } = scope;
   if (!finishes) {
     if (scope.period.to >= plan.planStart) scope.missing.projected = 'plan';
     return;
@@ -274,39 +276,33 @@ function planned(scope: Scope, metric: DeliveryMetric): void {
   for (const p of plan.projects) {
     if (!p.project || !isOwner(scope, p.projectManager) || p.doneOn !== undefined) continue;
     const entry = finishes.get(nameKey(p.project));
-    const due = p.due === undefined ? '' : `, due ${iso(p.due)}`;
     if (!entry) {
       if (!within(scope, p.due)) continue;
-      if (p.status === 'On Hold') skip(scope, 'plan', `${project(scope, p)}${due}: On Hold, so not planned: not projected`);
-      if (p.status === 'Won' || p.status === 'Active') {
-        skip(scope, 'plan', `${project(scope, p)}${due}: no work left in the plan, yet no Done On date: not projected`);
-      }
+      if (p.status === 'On Hold') skip(scope, 'plan', say.onHold(scope, p));
+      if (p.status === 'Won' || p.status === 'Active') skip(scope, 'plan', say.noWorkLeft(scope, p));
       continue;
     }
     if (entry.finish === undefined) {
-      if (within(scope, p.due)) {
-        skip(scope, 'plan', `${project(scope, p)}${due}: the plan cannot staff ${entry.unstaffable.join(', ')}: not projected to finish`);
-      }
+      if (within(scope, p.due)) skip(scope, 'plan', say.cannotStaff(scope, p, entry.unstaffable));
       continue;
     }
     const finish = entry.finish;
     if (!within(scope, finish)) {
-      if (within(scope, p.due)) skip(scope, 'plan', `${project(scope, p)}${due}: the plan finishes ${iso(finish)}, after the period: late`);
+      if (within(scope, p.due)) skip(scope, 'plan', say.finishesLate(scope, p, finish));
       continue;
     }
     if (p.due === undefined) {
-      skip(scope, 'plan', `${project(scope, p)}: the plan finishes ${iso(finish)}, no Due date: not judged`);
+      skip(scope, 'plan', say.finishUnjudged(scope, p, finish));
       continue;
     }
     const onTime = finish <= p.due;
-    const verdict = onTime ? 'on time' : `${finish - p.due} days after its Due`;
-    const line = `${project(scope, p)}${due}: the plan finishes ${iso(finish)}, ${verdict}${valueSuffix(scope, metric, p)}`;
-    countDelivery(scope, metric, p, { kind: 'plan', day: finish, onTime, line });
+    countDelivery(scope, metric, p, { kind: 'plan', day: finish, onTime, line: say.finish(scope, metric, p, finish) });
   }
 }
 
 function billable(scope: Scope): void {
   const { plan, logged, undated, booked } = scope.facts;
+  const { say } = scope;
   if (!plan.layout.Tasks) {
     scope.missing.actual = 'tasks';
     scope.missing.projected = 'tasks';
@@ -315,11 +311,9 @@ function billable(scope: Scope): void {
   const person = scope.owner;
   for (const work of logged.get(person) ?? []) {
     if (!within(scope, work.doneOn)) continue;
-    scope.counted.push({ kind: factKind(scope, work.doneOn), day: work.doneOn, amount: work.hours, line: loggedLine(plan, work) });
+    scope.counted.push({ kind: factKind(scope, work.doneOn), day: work.doneOn, amount: work.hours, line: say.logged(scope, work) });
   }
-  for (const t of undated.get(person) ?? []) {
-    skip(scope, 'actual', `${named(plan, `${t.project} / ${t.task}`, 'Tasks', t.row)}: Done but no Done On date, so no period counts it`);
-  }
+  for (const t of undated.get(person) ?? []) skip(scope, 'actual', say.undatedTask(scope, t));
   if (!booked) {
     if (scope.period.to >= plan.planStart) scope.missing.projected = 'plan';
     return;
@@ -327,13 +321,7 @@ function billable(scope: Scope): void {
   for (const task of booked.get(person) ?? []) {
     const hours = bookedHours(task, scope.period);
     if (hours <= 0) continue;
-    const where = named(plan, `${task.project} / ${task.task}`, task.source.sheet, task.source.row);
-    scope.counted.push({
-      kind: 'plan',
-      day: task.start,
-      amount: hours,
-      line: `${where}: ${formatFigure(hours, 'hours', '')} planned from ${iso(task.start)}`,
-    });
+    scope.counted.push({ kind: 'plan', day: task.start, amount: hours, line: say.booked(scope, task, hours) });
   }
 }
 
@@ -355,17 +343,16 @@ function figure(unit: Unit, parts: readonly Contribution[]): number | undefined 
   return judged > 0 ? amount / judged : undefined;
 }
 
-function attain(facts: Facts, quota: QuotaRow, asOf: Day): Attainment {
+function attain(facts: Facts, quota: QuotaRow, asOf: Day, say: Lines): Attainment {
   const { metric, period } = quota;
   const unit = METRIC_UNITS[metric];
   const target = quotaTarget(quota);
-  const currency = facts.plan.settings.currency;
   const scope: Scope = {
     facts,
     owner: nameKey(quota.owner),
     period,
     asOf,
-    money: (amount) => formatFigure(amount, 'money', currency),
+    say,
     counted: [],
     leftOut: [],
     missing: {},
@@ -374,8 +361,7 @@ function attain(facts: Facts, quota: QuotaRow, asOf: Day): Attainment {
   const phase = phaseOf(period, asOf);
   if (phase === 'ended') {
     // Over: the owner lands where the facts put them; the plan and open proposals no longer count.
-    for (const c of scope.counted)
-      if (c.kind === 'plan' || c.kind === 'pipeline') skip(scope, c.kind, `${c.line}: the period ended ${iso(period.to)}`);
+    for (const c of scope.counted) if (c.kind === 'plan' || c.kind === 'pipeline') skip(scope, c.kind, say.ended(scope, c));
     scope.counted = scope.counted.filter((c) => c.kind !== 'plan' && c.kind !== 'pipeline');
     delete scope.missing.projected;
   }
@@ -408,8 +394,11 @@ function attain(facts: Facts, quota: QuotaRow, asOf: Day): Attainment {
   };
 }
 
-/** Attainment of every readable Quotas row, in sheet order. */
-export function attainments(plan: Plan, options: AttainmentOptions = {}): Attainment[] {
+/** No words: the figures alone, as the ATTAINMENT formula shows them. */
+export const NO_LINES = new Proxy({}, { get: () => () => '' }) as Lines;
+
+/** Attainment of every readable Quotas row, in sheet order, each figure's lines in `say`'s words. */
+export function attainments(plan: Plan, options: AttainmentOptions, say: Lines): Attainment[] {
   const facts: Facts = {
     plan,
     accounts: accounts(plan),
@@ -423,5 +412,5 @@ export function attainments(plan: Plan, options: AttainmentOptions = {}): Attain
     booked: options.schedule ? byName(committedTasks(options.schedule), crewNames) : undefined,
   };
   const asOf = options.asOf ?? plan.today;
-  return plan.quotas.filter((q) => q.owner && q.metric && q.period && q.target > 0).map((q) => attain(facts, q, asOf));
+  return plan.quotas.filter((q) => q.owner && q.metric && q.period && q.target > 0).map((q) => attain(facts, q, asOf, say));
 }

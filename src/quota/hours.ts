@@ -76,13 +76,18 @@ export function capacityHours(calendar: PersonCalendar, window: Window): number 
   return hours;
 }
 
-export interface Load {
+/** A person's capacity over a window and the hours counted against it. */
+export interface PersonHours {
   person: StaffRow;
   capacity: number;
   hours: number;
   /** hours / capacity; undefined when the person has no working hours in the window. */
   utilization?: number;
-  /** How capacity was found, for notes. */
+}
+
+/** The figures with what the Quotas panel's notes say of them. */
+export interface Load extends PersonHours {
+  /** How capacity was found. */
   capacityNote: string;
   /** One line per task making up the hours. */
   lines: string[];
@@ -112,37 +117,40 @@ function capacityNote(plan: Plan, person: StaffRow, window: Window, capacity: nu
   ].join('');
 }
 
-function loads(plan: Plan, window: Window, credit: (person: StaffRow) => { hours: number; lines: string[] }): Load[] {
+/** Each person's capacity over the window, against the hours `hoursOf` counts for them. */
+function personHours(plan: Plan, window: Window, hoursOf: (person: StaffRow) => number): PersonHours[] {
   const calendars = personCalendars(plan.staff, plan.timeOff);
-  const timeOff = byName(plan.timeOff, (o) => [o.name]);
   return plan.staff.map((person, i) => {
     const capacity = window.from <= window.to ? capacityHours(calendars[i], window) : 0;
-    const { hours, lines } = credit(person);
-    return {
-      person,
-      capacity,
-      hours,
-      utilization: capacity > 0 ? hours / capacity : undefined,
-      capacityNote: capacityNote(plan, person, window, capacity, timeOff),
-      lines,
-    };
+    const hours = hoursOf(person);
+    return { person, capacity, hours, utilization: capacity > 0 ? hours / capacity : undefined };
   });
 }
 
+/** The figures with their notes: how each capacity was found, and a line per piece of work counted. */
+function withNotes(plan: Plan, window: Window, figures: PersonHours[], linesOf: (person: StaffRow) => string[]): Load[] {
+  const timeOff = byName(plan.timeOff, (o) => [o.name]);
+  return figures.map((f) => ({ ...f, capacityNote: capacityNote(plan, f.person, window, f.capacity, timeOff), lines: linesOf(f.person) }));
+}
+
 /** Hours the plan books for each person within the window (committed work), against their capacity. */
+export function scheduledHours(plan: Plan, schedule: ScheduleResult, window: Window): PersonHours[] {
+  const booked = byName(committedTasks(schedule), crewNames);
+  return personHours(plan, window, (person) =>
+    (booked.get(nameKey(person.name)) ?? []).reduce((sum, task) => sum + bookedHours(task, window), 0),
+  );
+}
+
+/** scheduledHours with notes, for the KPIs sheet. */
 export function scheduledLoads(plan: Plan, schedule: ScheduleResult, window: Window): Load[] {
   const booked = byName(committedTasks(schedule), crewNames);
-  return loads(plan, window, (person) => {
-    let hours = 0;
-    const lines: string[] = [];
-    for (const task of booked.get(nameKey(person.name)) ?? []) {
-      const booked = bookedHours(task, window);
-      if (booked <= 0) continue;
-      hours += booked;
-      lines.push(`${task.project} / ${task.task} (${rowRef(plan, task.source.sheet, task.source.row)}): ${formatNumber(booked)} h planned`);
-    }
-    return { hours, lines };
-  });
+  return withNotes(plan, window, scheduledHours(plan, schedule, window), (person) =>
+    (booked.get(nameKey(person.name)) ?? []).flatMap((task) => {
+      const hours = bookedHours(task, window);
+      const where = rowRef(plan, task.source.sheet, task.source.row);
+      return hours > 0 ? [`${task.project} / ${task.task} (${where}): ${formatNumber(hours)} h planned`] : [];
+    }),
+  );
 }
 
 /** Hours each person logged on tasks done within the window, against their capacity over it. */
@@ -151,14 +159,13 @@ export function loggedLoads(plan: Plan, window: Window): Load[] {
     loggedWork(plan).filter((w) => w.doneOn >= window.from && w.doneOn <= window.to),
     assignees,
   );
-  return loads(plan, window, (person) => {
-    const mine = work.get(nameKey(person.name)) ?? [];
-    return { hours: mine.reduce((sum, w) => sum + w.hours, 0), lines: mine.map((w) => loggedLine(plan, w)) };
-  });
+  const mine = (person: StaffRow) => work.get(nameKey(person.name)) ?? [];
+  const figures = personHours(plan, window, (person) => mine(person).reduce((sum, w) => sum + w.hours, 0));
+  return withNotes(plan, window, figures, (person) => mine(person).map((w) => loggedLine(plan, w)));
 }
 
 /** Everyone together: total hours over total capacity. */
-export function teamLoad(loads: readonly Load[]): { capacity: number; hours: number; utilization?: number; people: string } {
+export function teamLoad(loads: readonly PersonHours[]): { capacity: number; hours: number; utilization?: number; people: string } {
   const capacity = loads.reduce((sum, l) => sum + l.capacity, 0);
   const hours = loads.reduce((sum, l) => sum + l.hours, 0);
   return { capacity, hours, utilization: capacity > 0 ? hours / capacity : undefined, people: plural(loads.length, 'person', 'people') };

@@ -18,6 +18,7 @@ import { type Cell, isDateCell } from '../../src/model/output';
 import { hasErrors } from '../../src/model/problems';
 import { readWorkbook } from '../../src/model/read';
 import { attainments } from '../../src/quota/attainment';
+import { ATTAINMENT_LINES } from '../../src/quota/attainment-lines';
 import { attainmentTable, SIDEBAR_WORDING } from '../../src/quota/attainment-sheet';
 import { type PlannedTask, planSchedule, type ScheduleResult } from '../../src/schedule/schedule';
 import { assignTable } from '../../src/schedule/sheet';
@@ -92,7 +93,9 @@ describe.each(FIRMS)('%s', (_name, load) => {
 
   it('ATTAINMENT gives every figure the value the Quotas panel gives, Clients > Since included, the plan at its own depth', () => {
     const asOf = workbook.plan.today;
-    const shown = cells(attainmentTable(attainments(workbook.plan, { asOf, schedule: planSchedule(workbook.plan) }), SIDEBAR_WORDING));
+    const shown = cells(
+      attainmentTable(attainments(workbook.plan, { asOf, schedule: planSchedule(workbook.plan) }, ATTAINMENT_LINES), SIDEBAR_WORDING),
+    );
     const answer = answered(loaded.addon.customFunction('ATTAINMENT', ranges('Quotas', 'Projects')) as unknown[][]);
     expect(answer.length).toBe(shown.length);
     const figures = answer.flatMap((row, r) =>

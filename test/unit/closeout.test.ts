@@ -9,6 +9,7 @@ import { keepTicks } from '../../src/model/output';
 import { parsePeriod } from '../../src/model/period';
 import type { Plan } from '../../src/model/plan';
 import { attainments } from '../../src/quota/attainment';
+import { ATTAINMENT_LINES } from '../../src/quota/attainment-lines';
 import { kpis } from '../../src/quota/kpis';
 import { planSchedule } from '../../src/schedule/schedule';
 import { read, sample, sampleWith, TODAY } from '../support/workbook';
@@ -207,7 +208,9 @@ describe('on-time quotas with Settings > On Time Needs Close-out', () => {
     return read(raw).plan;
   };
   const benOnTime = (plan: Plan, closed?: Set<string>) =>
-    attainments(plan, { asOf: TODAY, closedOut: closed }).find((a) => a.quota.owner === 'Ben Ashford' && a.metric === 'On-Time Projects');
+    attainments(plan, { asOf: TODAY, closedOut: closed }, ATTAINMENT_LINES).find(
+      (a) => a.quota.owner === 'Ben Ashford' && a.metric === 'On-Time Projects',
+    );
 
   it('counts an on-time delivery only once its close-out is ticked complete', () => {
     expect(benOnTime(withSetting(false))?.actual).toBe(1);

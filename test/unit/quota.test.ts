@@ -4,6 +4,7 @@ import type { SheetOutput } from '../../src/model/output';
 import { parsePeriod } from '../../src/model/period';
 import { formatProblem } from '../../src/model/problems';
 import { type Attainment, attainments } from '../../src/quota/attainment';
+import { ATTAINMENT_LINES } from '../../src/quota/attainment-lines';
 import { attainmentSheet, STATUS_COLORS } from '../../src/quota/attainment-sheet';
 import { attainmentSeries } from '../../src/quota/chart';
 import { quotaErrors, quotaProblems } from '../../src/quota/checks';
@@ -70,7 +71,7 @@ function agency(quotas: unknown[][], projects: unknown[][] = []) {
 function attain(raw: Record<string, unknown[][]>, asOf?: string): Attainment[] {
   const { plan, problems } = read(raw);
   expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
-  return attainments(plan, { asOf: asOf ? day(asOf) : undefined });
+  return attainments(plan, { asOf: asOf ? day(asOf) : undefined }, ATTAINMENT_LINES);
 }
 
 const one = (raw: Record<string, unknown[][]>, asOf?: string) => attain(raw, asOf)[0];
@@ -293,7 +294,7 @@ function studioPlan(quotas: unknown[][] = [], extra: { Projects?: (string | numb
 describe('projections from the current plan', () => {
   it('counts projects the plan finishes by their Due, and shows a late plan as a quota risk', () => {
     const { plan, schedule } = studioPlan([['Pat', 'On-Time Projects', '2027-01', 3]]);
-    const [pat] = attainments(plan, { asOf: day('2027-01-10'), schedule });
+    const [pat] = attainments(plan, { asOf: day('2027-01-10'), schedule }, ATTAINMENT_LINES);
     expect(pat.actual).toBe(1);
     expect(pat.projected).toBe(2);
     expect(lines(pat, 'plan')).toEqual(['Booth (Projects row 2), due 2027-01-15: the plan finishes 2027-01-13, on time']);
@@ -307,7 +308,7 @@ describe('projections from the current plan', () => {
       ['Ana', 'Billable Hours', '2027-01', 80],
       ['Bo', 'Billable Hours', '2027-01', 40],
     ]);
-    const [ana, bo] = attainments(plan, { asOf: day('2027-01-10'), schedule });
+    const [ana, bo] = attainments(plan, { asOf: day('2027-01-10'), schedule }, ATTAINMENT_LINES);
     expect(ana.actual).toBe(20 + 8 + 12);
     expect(lines(ana, 'actual')).toContain('Booth / Rig (Tasks row 3): done 2027-01-06, 8 h (no Actual Hours: the estimate)');
     expect(ana.projected).toBe(40 + 24);
@@ -331,7 +332,7 @@ describe('projections from the current plan', () => {
         ],
       },
     );
-    const [pat, ana] = attainments(plan, { asOf: day('2027-01-10'), schedule });
+    const [pat, ana] = attainments(plan, { asOf: day('2027-01-10'), schedule }, ATTAINMENT_LINES);
     expect(leftOut(pat)).toContain('Gate (Projects row 5), due 2027-01-20: the plan cannot staff Weld: not projected to finish');
     expect(leftOut(ana)).toEqual(['Gate / Survey (Tasks row 9): Done but no Done On date, so no period counts it']);
     expect(quotaProblems(plan).map(formatProblem)).toContain(
@@ -376,7 +377,7 @@ describe('pace and status', () => {
 describe('periods not started or over', () => {
   it('says a period has not started, with no share of the target, and still projects it', () => {
     const { plan, schedule } = studioPlan([['Ana', 'Billable Hours', '2027-01', 80]]);
-    const [ana] = attainments(plan, { asOf: day('2026-12-20'), schedule });
+    const [ana] = attainments(plan, { asOf: day('2026-12-20'), schedule }, ATTAINMENT_LINES);
     expect(ana.phase).toBe('upcoming');
     expect(ana.status).toBe('not started');
     expect(ana.percent).toBeUndefined();
@@ -387,9 +388,9 @@ describe('periods not started or over', () => {
 
   it('lands an ended period where its facts put it: what the plan still books no longer counts', () => {
     const { plan, schedule } = studioPlan([['Ana', 'Billable Hours', '2027-01', 80]]);
-    const [running] = attainments(plan, { asOf: day('2027-01-10'), schedule });
+    const [running] = attainments(plan, { asOf: day('2027-01-10'), schedule }, ATTAINMENT_LINES);
     expect(lines(running, 'plan').length).toBeGreaterThan(0);
-    const [ended] = attainments(plan, { asOf: day('2027-02-03'), schedule });
+    const [ended] = attainments(plan, { asOf: day('2027-02-03'), schedule }, ATTAINMENT_LINES);
     expect(ended.phase).toBe('ended');
     expect(lines(ended, 'plan')).toEqual([]);
     expect(ended.projected).toBe(ended.actual);
@@ -401,7 +402,7 @@ describe('periods not started or over', () => {
 describe('the sample firm', () => {
   it('gives the figures worked out by hand', () => {
     const { plan } = read(sample());
-    const [rachel, , luis, newClients] = attainments(plan);
+    const [rachel, , luis, newClients] = attainments(plan, {}, ATTAINMENT_LINES);
     expect([rachel.actual, rachel.status]).toEqual([88000 + 42000 + 240000 + 185000 + 64000, 'at risk']);
     expect([luis.actual, luis.projected, luis.status]).toEqual([45000 + 38000 + 92000, 175000 + 120000 * 0.6, 'at risk']);
     // Marrow & Finch and Bluewater were clients before 2026 (Clients > Since); Vantage is a 60% prospect.
@@ -498,7 +499,7 @@ function unexplainedNumbers(sheet: SheetOutput): string[] {
 describe('the Attainment and KPIs sheets', () => {
   const { plan } = read(sample());
   const schedule = planSchedule(plan, { iterations: 30 });
-  const list = attainments(plan, { schedule });
+  const list = attainments(plan, { schedule }, ATTAINMENT_LINES);
   const attainment = attainmentSheet(plan, list, plan.today);
   const kpi = kpiSheet(plan, kpis(plan, { period: period('2026'), schedule }));
 
@@ -541,7 +542,7 @@ describe('the Attainment and KPIs sheets', () => {
 describe('the attainment chart', () => {
   it('steps the total up on each counted day, then on each day the pipeline adds to it', () => {
     const { plan } = read(sample());
-    const luis = attainments(plan)[2];
+    const luis = attainments(plan, {}, ATTAINMENT_LINES)[2];
     const s = attainmentSeries(luis);
     const at = (iso: string) => day(iso);
     expect(s.actual).toEqual([
@@ -569,7 +570,7 @@ describe('the attainment chart', () => {
 
   it('draws a rate as the running share on time, the plan included', () => {
     const { plan, schedule } = studioPlan([['Pat', 'On-Time Rate', '2027-01', '90%']]);
-    const s = attainmentSeries(attainments(plan, { asOf: day('2027-01-10'), schedule })[0]);
+    const s = attainmentSeries(attainments(plan, { asOf: day('2027-01-10'), schedule }, ATTAINMENT_LINES)[0]);
     // Kiosk on time on 8 January; the plan finishes Booth on time (13th) and Stage late (15th).
     expect(s.actual).toEqual([
       [day('2027-01-08'), 1],
