@@ -20,7 +20,7 @@ const GLOBAL = 'Crewsheet';
  * every sidebar call, so each KB is paid on every formula; sidebar-only code belongs in the sidebar.
  * Lower it as the script shrinks; raise it only by taking as much out elsewhere. The aim is 150 KB.
  */
-export const CODE_BUDGET_KB = 209.9;
+export const CODE_BUDGET_KB = 209.5;
 
 /** Splits a parameter list at top-level commas. */
 function splitParams(text) {
@@ -79,6 +79,8 @@ async function buildCode() {
     globalName: GLOBAL,
     target: 'es2020',
     minify: true,
+    // The same constant: the minifier writes Infinity as 1/0, but leaves Number.POSITIVE_INFINITY whole.
+    define: { 'Number.POSITIVE_INFINITY': 'Infinity' },
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
