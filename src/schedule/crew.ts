@@ -80,6 +80,7 @@ export class CrewMatcher {
   private readonly starts = new Float64Array(POOL);
   private readonly ends = new Float64Array(POOL);
   private readonly free = new Int32Array(POOL);
+  private readonly trial: number[] = [];
   /** Per person, a bit per open slot they qualify for (zeroed after each use). */
   private readonly bits: Uint32Array;
   private readonly matching = new SlotMatching(this.fits);
@@ -170,7 +171,11 @@ export class CrewMatcher {
 
   /** The end of the window the fixed people and one more could work from day `from` (Infinity if none by `notAfter`). */
   private windowWith(taken: readonly number[], person: number, job: Job, from: number, notAfter: number): number {
-    return this.bookings.windowEnd(taken.concat(person), job.hours, job.maxPerDay, from, notAfter);
+    const trial = this.trial;
+    if (trial.length !== taken.length + 1) trial.length = taken.length + 1;
+    for (let k = 0; k < taken.length; k++) trial[k] = taken[k];
+    trial[taken.length] = person;
+    return this.bookings.windowEnd(trial, job.hours, job.maxPerDay, from, notAfter);
   }
 
   /**

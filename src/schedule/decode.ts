@@ -81,12 +81,8 @@ export class Decoder {
   private readonly matcher: CrewMatcher;
   /** Per job and slot, the candidates from best to worst tie score. */
   private readonly ranked: Int32Array[][];
-  /**
-   * The published plan: a job whose anchor still fits is placed exactly there, unless its preferred
-   * people differ. Set from the start, so that every decoder has the same shape whether or not it
-   * is given one later: the engine's optimised placing code stays valid for all of them.
-   */
-  anchors?: Anchors = undefined;
+  /** The published plan: a job whose anchor still fits is placed exactly there, unless its preferred people differ. */
+  anchors?: Anchors;
 
   constructor(
     readonly problem: Problem,
