@@ -133,19 +133,22 @@ function withNotes(plan: Plan, window: Window, figures: PersonHours[], linesOf: 
   return figures.map((f) => ({ ...f, capacityNote: capacityNote(plan, f.person, window, f.capacity, timeOff), lines: linesOf(f.person) }));
 }
 
-/** Hours the plan books for each person within the window (committed work), against their capacity. */
-export function scheduledHours(plan: Plan, schedule: ScheduleResult, window: Window): PersonHours[] {
+/** Each person's committed tasks in the plan. */
+function tasksOf(schedule: ScheduleResult): (person: StaffRow) => PlannedTask[] {
   const booked = byName(committedTasks(schedule), crewNames);
-  return personHours(plan, window, (person) =>
-    (booked.get(nameKey(person.name)) ?? []).reduce((sum, task) => sum + bookedHours(task, window), 0),
-  );
+  return (person) => booked.get(nameKey(person.name)) ?? [];
+}
+
+/** Hours the plan books for each person within the window (committed work), against their capacity. */
+export function scheduledHours(plan: Plan, schedule: ScheduleResult, window: Window, mine = tasksOf(schedule)): PersonHours[] {
+  return personHours(plan, window, (person) => mine(person).reduce((sum, task) => sum + bookedHours(task, window), 0));
 }
 
 /** scheduledHours with notes, for the KPIs sheet. */
 export function scheduledLoads(plan: Plan, schedule: ScheduleResult, window: Window): Load[] {
-  const booked = byName(committedTasks(schedule), crewNames);
-  return withNotes(plan, window, scheduledHours(plan, schedule, window), (person) =>
-    (booked.get(nameKey(person.name)) ?? []).flatMap((task) => {
+  const mine = tasksOf(schedule);
+  return withNotes(plan, window, scheduledHours(plan, schedule, window, mine), (person) =>
+    mine(person).flatMap((task) => {
       const hours = bookedHours(task, window);
       const where = rowRef(plan, task.source.sheet, task.source.row);
       return hours > 0 ? [`${task.project} / ${task.task} (${where}): ${formatNumber(hours)} h planned`] : [];
