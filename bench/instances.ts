@@ -10,8 +10,9 @@ import { formatProblem, hasErrors } from '../src/model/problems';
 import type { RawWorkbook } from '../src/model/read';
 import { readWorkbook } from '../src/model/read';
 import type { Terms } from '../src/schedule/objective';
+import { panelSearch, portfolioSeed } from '../src/schedule/portfolio';
 import { planBounded, type ScheduleOptions } from '../src/schedule/schedule';
-import { BROWSER_WORK_BUDGET, DEFAULT_WORK_BUDGET } from '../src/schedule/search';
+import { DEFAULT_WORK_BUDGET } from '../src/schedule/search';
 import { validatePlan } from '../src/schedule/validate';
 
 export interface Activity {
@@ -43,10 +44,11 @@ const HOURS_PER_UNIT = 8;
  */
 export type Budget = 'panel' | 'formula' | { iterations: number };
 
-export function budgetOptions(budget: Budget): ScheduleOptions {
-  if (budget === 'panel') return { workBudget: BROWSER_WORK_BUDGET };
-  if (budget === 'formula') return { workBudget: DEFAULT_WORK_BUDGET };
-  return { iterations: budget.iterations, workBudget: Number.POSITIVE_INFINITY };
+/** A search's options: with the panel's budget, as the panel's k-th search (from 0) from base seed `seed`. */
+export function budgetOptions(budget: Budget, seed = 1, k = 0): ScheduleOptions {
+  if (budget === 'panel') return panelSearch(k, seed);
+  if (budget === 'formula') return { workBudget: DEFAULT_WORK_BUDGET, seed: portfolioSeed(k, seed) };
+  return { iterations: budget.iterations, workBudget: Number.POSITIVE_INFINITY, seed: portfolioSeed(k, seed) };
 }
 
 export function budgetName(budget: Budget): string {
@@ -147,12 +149,12 @@ export interface Solved {
   terms: Terms;
 }
 
-export function solve(instance: Instance, budget: Budget, seed = 1): Solved {
+export function solve(instance: Instance, budget: Budget, seed = 1, k = 0): Solved {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const { plan, problems } = readWorkbook(toWorkbook(instance), { timeZone: 'UTC', today: isoToDay(START) as number });
   if (hasErrors(problems)) throw new Error(`${instance.name}: ${problems.map(formatProblem).join('; ')}`);
-  const result = planBounded(plan, { ...budgetOptions(budget), seed });
+  const result = planBounded(plan, budgetOptions(budget, seed, k));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;

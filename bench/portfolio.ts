@@ -2,7 +2,7 @@
 // figures per firm and core count k:
 // - wall time in the browser it runs in: the built sidebar in Debian's Chromium against the preview,
 //   told it has k cores, from "Plan and write Schedule" to "Schedule written" (run on a quiet machine);
-// - the plan kept, computed here with the same searches (seeds 1…k, the panel's budget): its
+// - the plan kept, computed here with the same searches (the panel's k searches): its
 //   priority-weighted lateness and finish, the terms the panel compares plans by.
 //
 //   npm run build && npm run bench:portfolio [-- --cores 1,2 --seeds 3]
@@ -13,9 +13,8 @@ import { startPreview } from '../preview/server';
 import { dayOf } from '../src/model/dates';
 import { readWorkbook } from '../src/model/read';
 import type { Terms } from '../src/schedule/objective';
-import { portfolioSeed, portfolioWinner } from '../src/schedule/portfolio';
+import { panelSearch, portfolioWinner } from '../src/schedule/portfolio';
 import { Planner } from '../src/schedule/schedule';
-import { BROWSER_WORK_BUDGET } from '../src/schedule/search';
 import { CORES, launch } from '../test/support/browser';
 import { option } from './args';
 
@@ -30,7 +29,7 @@ const NOW = new Date('2027-01-04T14:00:00Z');
 function searches(raw: ReturnType<typeof generateFirm>, count: number): Terms[] {
   const { plan } = readWorkbook(raw, { timeZone: 'UTC', today: dayOf(2027, 1, 4) });
   return Array.from({ length: count }, (_, k) => {
-    const planner = new Planner(plan, { workBudget: BROWSER_WORK_BUDGET, seed: portfolioSeed(k) });
+    const planner = new Planner(plan, panelSearch(k));
     while (!planner.step(1000));
     return planner.committedTerms;
   });

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { portfolioSeed, portfolioWinner } from '../src/schedule/portfolio';
+import { portfolioWinner } from '../src/schedule/portfolio';
 import { files, option } from './args';
 import { type Budget, type Instance, instanceName, type Solution, type Solved, setName, solve } from './instances';
 
@@ -36,9 +36,9 @@ const median = (xs: number[]) => {
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(2)}%`);
 const gap = (value: number, reference: number) => (100 * (value - reference)) / reference;
 
-/** A solve in a child process of its own (so its CPU time is its own), as one search of a portfolio. */
-function solveApart(file: string, budget: Budget, seed: number): Promise<Solved> {
-  const args = [process.argv[1], '--solve-one', file, '--seed', String(seed)];
+/** A solve in a child process of its own (so its CPU time is its own), as the k-th search of a portfolio. */
+function solveApart(file: string, budget: Budget, seed: number, k: number): Promise<Solved> {
+  const args = [process.argv[1], '--solve-one', file, '--seed', String(seed), '--search', String(k)];
   args.push(...(typeof budget === 'string' ? ['--budget', budget] : ['--iterations', String(budget.iterations)]));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -54,13 +54,13 @@ function solveApart(file: string, budget: Budget, seed: number): Promise<Solved>
 
 /**
  * Solves one instance: one search, or with --workers N a portfolio of N searches run at once in
- * separate processes (seeds as the Plan panel gives its workers), keeping the one the panel keeps.
+ * separate processes (as the Plan panel's workers search), keeping the one the panel keeps.
  * Seconds are wall-clock; CPU seconds are the busiest search's, what N free cores would take.
  */
 async function solveInstance(file: string, instance: Instance, budget: Budget, seed: number, workers: number): Promise<Solved> {
   if (workers <= 1) return solve(instance, budget, seed);
   const t0 = performance.now();
-  const searches = await Promise.all(Array.from({ length: workers }, (_, k) => solveApart(file, budget, portfolioSeed(k, seed))));
+  const searches = await Promise.all(Array.from({ length: workers }, (_, k) => solveApart(file, budget, seed, k)));
   const kept = searches[portfolioWinner(searches.map((s) => s.terms))];
   const cpuSeconds = Math.max(...searches.map((s) => s.solution.cpuSeconds));
   return {
@@ -80,7 +80,7 @@ export async function runBenchmark(parse: (file: string) => Instance, reference:
   const seed = Number(option('--seed', '1'));
   const one = option('--solve-one', '');
   if (one) {
-    process.stdout.write(JSON.stringify(solve(parse(one), budget, seed)));
+    process.stdout.write(JSON.stringify(solve(parse(one), budget, seed, Number(option('--search', '0')))));
     return;
   }
   const out = option('--out', '');

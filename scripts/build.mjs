@@ -20,7 +20,7 @@ const GLOBAL = 'Crewsheet';
  * every sidebar call, so each KB is paid on every formula; sidebar-only code belongs in the sidebar.
  * Lower it as the script shrinks; raise it only by taking as much out elsewhere. The aim is 150 KB.
  */
-export const CODE_BUDGET_KB = 209.5;
+export const CODE_BUDGET_KB = 209.4;
 
 /** Splits a parameter list at top-level commas. */
 function splitParams(text) {
@@ -79,8 +79,13 @@ async function buildCode() {
     globalName: GLOBAL,
     target: 'es2020',
     minify: true,
-    // The same constant: the minifier writes Infinity as 1/0, but leaves Number.POSITIVE_INFINITY whole.
-    define: { 'Number.POSITIVE_INFINITY': 'Infinity' },
+    // The same values: the minifier writes Infinity as 1/0, but leaves Number's properties whole.
+    define: {
+      'Number.POSITIVE_INFINITY': 'Infinity',
+      'Number.NEGATIVE_INFINITY': '-1e999',
+      'Number.NaN': 'NaN',
+      'Number.parseInt': 'parseInt',
+    },
     legalComments: 'none',
     write: false,
     logLevel: 'warning',

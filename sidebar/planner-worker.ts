@@ -1,15 +1,15 @@
 // One search of a portfolio, in a Web Worker: the sidebar's own script, started again from its text,
 // reads the workbook snapshot it is sent (its published plan included, as the page reads it), searches
-// with its seed, reports progress and how good its committed plan is, and explains its plan only if
+// as the panel's k-th search, reports progress and how good its committed plan is, and explains its plan only if
 // that plan is the one kept.
 
 import type { WorkbookSnapshot } from '../src/api';
 import type { Terms } from '../src/schedule/objective';
+import { panelSearch } from '../src/schedule/portfolio';
 import { type BoundedResult, Planner, withBound } from '../src/schedule/schedule';
-import { BROWSER_WORK_BUDGET } from '../src/schedule/search';
 import { type LoadedWorkbook, readSnapshot } from './workbook';
 
-export type ToPlanner = { kind: 'plan'; snapshot: WorkbookSnapshot; includeProposals: boolean; seed: number } | { kind: 'explain' };
+export type ToPlanner = { kind: 'plan'; snapshot: WorkbookSnapshot; includeProposals: boolean; search: number } | { kind: 'explain' };
 
 export type FromPlanner =
   | { kind: 'ready' }
@@ -27,9 +27,9 @@ interface WorkerScope {
   onmessage: ((event: MessageEvent<ToPlanner>) => void) | null;
 }
 
-/** A planner over a read workbook, as the Plan panel searches (its seed picks the search). */
-export function panelPlanner(workbook: Pick<LoadedWorkbook, 'plan' | 'baseline'>, includeProposals: boolean, seed: number): Planner {
-  return new Planner(workbook.plan, { includeProposals, workBudget: BROWSER_WORK_BUDGET, seed, baseline: workbook.baseline?.rows });
+/** A planner over a read workbook, as the Plan panel's k-th search (from 0) searches. */
+export function panelPlanner(workbook: Pick<LoadedWorkbook, 'plan' | 'baseline'>, includeProposals: boolean, k: number): Planner {
+  return new Planner(workbook.plan, { ...panelSearch(k), includeProposals, baseline: workbook.baseline?.rows });
 }
 
 export function servePlanner(scope: WorkerScope): void {
@@ -38,7 +38,7 @@ export function servePlanner(scope: WorkerScope): void {
     const message = event.data;
     try {
       if (message.kind === 'plan') {
-        planner = panelPlanner(readSnapshot(message.snapshot), message.includeProposals, message.seed);
+        planner = panelPlanner(readSnapshot(message.snapshot), message.includeProposals, message.search);
         while (!planner.step(STEP)) scope.postMessage({ kind: 'progress', share: planner.progress });
         scope.postMessage({ kind: 'searched', committed: planner.committedTerms });
       } else if (planner) {

@@ -5,7 +5,7 @@
 // small steps so progress shows. The last plan is kept for the other panels while the workbook has
 // not changed.
 
-import { portfolioSeed, portfolioWinner } from '../src/schedule/portfolio';
+import { portfolioWinner } from '../src/schedule/portfolio';
 import { type BoundedResult, withBound } from '../src/schedule/schedule';
 import { type FromPlanner, panelPlanner, STEP, type ToPlanner } from './planner-worker';
 import type { Progress } from './ui';
@@ -47,7 +47,7 @@ export async function planWorkbook(workbook: LoadedWorkbook, includeProposals: b
 }
 
 async function planHere(workbook: LoadedWorkbook, includeProposals: boolean, progress: Progress): Promise<PanelPlan> {
-  const planner = panelPlanner(workbook, includeProposals, portfolioSeed(0));
+  const planner = panelPlanner(workbook, includeProposals, 0);
   while (!planner.step(STEP)) await progress.set(planner.progress, searching(planner.progress, 1));
   await progress.set(1, 'Explaining each choice…');
   return { ...withBound(planner, planner.result()), searches: 1 };
@@ -145,7 +145,7 @@ async function planInWorkers(
     await Promise.all(channels.map((c) => c.next('ready', undefined, START_TIMEOUT_MS)));
     URL.revokeObjectURL(url);
     const searched = await Promise.all(
-      channels.map((c, k) => c.next('searched', { kind: 'plan', snapshot: workbook.snapshot, includeProposals, seed: portfolioSeed(k) })),
+      channels.map((c, k) => c.next('searched', { kind: 'plan', snapshot: workbook.snapshot, includeProposals, search: k })),
     );
     await progress.set(1, 'Explaining each choice…');
     const kept = portfolioWinner(searched.map((s) => s.committed));

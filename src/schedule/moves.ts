@@ -4,6 +4,7 @@
 // trade people between their crews.
 
 import { type Preferences, readyDay, type Schedule } from './decode';
+import type { ExtraMove } from './levelling';
 import type { Problem } from './problem';
 import type { Random } from './random';
 
@@ -35,14 +36,17 @@ export class Moves {
     private readonly fixedRank: Float64Array,
     private readonly fixedCount: number,
     planned: Uint8Array,
+    private readonly extra?: ExtraMove,
   ) {
     this.open = problem.jobs
       .filter((j) => j.slots.length > 0 && !j.unstaffable && planned[j.index] && Number.isNaN(fixedRank[j.index]))
       .map((j) => j.index);
   }
 
-  /** A neighbour of a plan: one of the moves below, by the shares above. */
+  /** A neighbour of a plan: the extra move's, if it makes one, else one of the moves below, by the shares above. */
   neighbour(schedule: Schedule, prefer: Preferences): Neighbour {
+    const extra = this.extra?.(this.problem, this.open, schedule, prefer, this.random);
+    if (extra) return extra;
     const { order } = schedule;
     const n = order.length;
     let roll = this.random.next();

@@ -74,7 +74,7 @@ export interface PlanBound {
 
 export type BoundedResult = ScheduleResult & PlanBound;
 
-export interface ScheduleOptions extends ProblemOptions {
+export interface ScheduleOptions extends ProblemOptions, Pick<SearchOptions, 'extraMove'> {
   /** Improvement iterations (default: the Iterations setting). */
   iterations?: number;
   seed?: number;

@@ -5,6 +5,7 @@
 
 import type { Anchors } from './baseline';
 import { Decoder, type Preferences, type Prefix, type Schedule } from './decode';
+import type { ExtraMove } from './levelling';
 import { Moves } from './moves';
 import { type Comparator, compareTerms, evaluate, type Terms } from './objective';
 import type { Problem } from './problem';
@@ -28,6 +29,8 @@ export interface SearchOptions {
    * how plans compare (moves weighed against lateness). No forward-backward passes: they move all.
    */
   replan?: { anchors: Anchors; initial: Int32Array; compare: Comparator };
+  /** A move to try before the search's own (the Plan panel's levelling). */
+  extraMove?: ExtraMove;
 }
 
 export interface Solved {
@@ -248,7 +251,7 @@ export class Search {
     });
     this.free = this.fixedCount === 0 && !this.anchors;
     if (this.anchors) this.forward.anchors = this.anchors;
-    this.moves = new Moves(problem, this.random, this.block, this.fixedRank, this.fixedCount, this.planned);
+    this.moves = new Moves(problem, this.random, this.block, this.fixedRank, this.fixedCount, this.planned, options.extraMove);
     this.construct(options.fixed?.prefer, options.replan?.initial);
     this.constructionPlacements = this.placements;
     // A search of one or two full decodes could only shuffle; below that the construction stands.

@@ -3,8 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { compareTerms, type Terms } from '../../src/schedule/objective';
-import { portfolioSeed, portfolioWinner } from '../../src/schedule/portfolio';
-import { Planner } from '../../src/schedule/schedule';
+import { panelSearch, portfolioSeed, portfolioWinner } from '../../src/schedule/portfolio';
+import { Planner, planSchedule } from '../../src/schedule/schedule';
+import { COPY_PLAN } from '../../src/share/plan';
 import { read, sample } from '../support/workbook';
 
 const terms = (lateness: number, finish: number): Terms => ({
@@ -19,11 +20,11 @@ const terms = (lateness: number, finish: number): Terms => ({
   addedLateness: 0,
 });
 
-/** Each search of a portfolio run to the end, as the Plan panel's workers run them. */
+/** Each search of a portfolio run to the end, as the Plan panel's workers run them (shorter). */
 function portfolio(searches: number, includeProposals: boolean) {
   const { plan } = read(sample());
   const planners = Array.from({ length: searches }, (_, k) => {
-    const planner = new Planner(plan, { iterations: 40, includeProposals, seed: portfolioSeed(k) });
+    const planner = new Planner(plan, { ...panelSearch(k), iterations: 40, includeProposals });
     while (!planner.step(10));
     return planner;
   });
@@ -53,5 +54,12 @@ describe('a portfolio of searches', () => {
       const same = a.tasks.find((x) => x.key === t.key);
       expect([same?.start, same?.end, same?.crew]).toEqual([t.start, t.end, t.crew]);
     }
+  });
+
+  it('makes with its first search the plan a client copy shows, which CLIENTVIEW repeats on the server', () => {
+    const { planners } = portfolio(2, false);
+    const { plan } = read(sample());
+    const copy = planSchedule(plan, { ...COPY_PLAN, iterations: 40 });
+    expect(JSON.stringify(planners[0].result().tasks)).toBe(JSON.stringify(copy.tasks));
   });
 });
