@@ -1,7 +1,7 @@
 // One search of a portfolio, in a Web Worker: the sidebar's own script, started again from its text,
 // reads the workbook snapshot it is sent (its published plan included, as the page reads it), searches
-// as the panel's k-th search, reports progress and how good its committed plan is, and explains its plan only if
-// that plan is the one kept.
+// as the panel's k-th search, reports progress and how good its committed plan is, and explains its
+// plan only if that plan is the one kept.
 
 import type { WorkbookSnapshot } from '../src/api';
 import type { Terms } from '../src/schedule/objective';
