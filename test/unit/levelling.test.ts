@@ -9,7 +9,8 @@ import { buildProblem, type Problem } from '../../src/schedule/problem';
 import type { Random } from '../../src/schedule/random';
 import { read } from '../support/workbook';
 
-function firm(tasks: [string, number, string][]) {
+/** Tasks as [name, hours, who does it, whether the Assignee column names them]. */
+function firm(tasks: [string, number, string, boolean?][]) {
   const raw = {
     Staff: [
       ['Name', 'Skills', 'Hours/Week', 'Work Days', 'Cost Rate'],
@@ -20,7 +21,10 @@ function firm(tasks: [string, number, string][]) {
       ['Project', 'Client', 'Status'],
       ['Show', 'Acme', 'Active'],
     ],
-    Tasks: [['Project', 'Task', 'Skills', 'Hours'], ...tasks.map(([task, hours]) => ['Show', task, 'Lighting:1', hours])],
+    Tasks: [
+      ['Project', 'Task', 'Skills', 'Hours', 'Assignee'],
+      ...tasks.map(([task, hours, who, pinned]) => ['Show', task, 'Lighting:1', hours, pinned ? who : '']),
+    ],
     Settings: [
       ['Key', 'Value'],
       ['Plan Start', '2027-01-04'],
@@ -96,6 +100,18 @@ describe('the levelling move', () => {
       expect(ana + bo).toBe(70);
       expect(Math.max(ana, bo)).toBeLessThan(40);
     }
+  });
+
+  it('never takes a task from the person its Assignee names', () => {
+    const { problem, prefer, schedule, decode, person } = firm([
+      ['Rig', 24, 'Ana', true],
+      ['Focus', 16, 'Ana'],
+      ['Test', 8, 'Ana'],
+    ]);
+    const rig = problem.jobs.findIndex((j) => j.item.name === 'Rig');
+    const found = neighbours(problem, schedule, prefer);
+    expect(found).toHaveLength(2);
+    for (const next of found) expect(decode(next.order, next.prefer).crew[rig][0]).toBe(person('Ana'));
   });
 
   it('leaves a plan alone when no change would lower the higher load, and most moves to the search', () => {
