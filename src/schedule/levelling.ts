@@ -5,22 +5,10 @@
 // panel's searches use it (every second one, see portfolio.ts): it pays off over many iterations, and
 // the formulas' script carries no code they do not run.
 
-import type { Preferences, Schedule } from './decode';
-import type { Neighbour } from './moves';
-import type { Problem } from './problem';
-import type { Random } from './random';
+import type { ExtraMove } from './moves';
 
 /** Share of the search's moves that level. */
 const SHARE = 0.05;
-
-/** A move the search may try before its own; undefined leaves the choice to the search's moves. */
-export type ExtraMove = (
-  problem: Problem,
-  open: readonly number[],
-  schedule: Schedule,
-  prefer: Preferences,
-  random: Random,
-) => Neighbour | undefined;
 
 export const levelling: ExtraMove = (problem, open, schedule, prefer, random) => {
   if (random.next() >= SHARE) return undefined;
@@ -28,8 +16,9 @@ export const levelling: ExtraMove = (problem, open, schedule, prefer, random) =>
   const { crew } = schedule;
   const load = new Float64Array(problem.people.length);
   for (const job of jobs) for (const p of crew[job.index]) load[p] += job.hours;
-  let busiest = 0;
-  for (let p = 1; p < load.length; p++) if (load[p] > load[busiest]) busiest = p;
+  // The busiest person.
+  let b = 0;
+  for (let p = 1; p < load.length; p++) if (load[p] > load[b]) b = p;
   // Each (job, slot) a person holds and the search may give away (unplaced jobs have no crew).
   const held: [number, number][][] = problem.people.map(() => []);
   for (const j of open) {
@@ -39,7 +28,6 @@ export const levelling: ExtraMove = (problem, open, schedule, prefer, random) =>
   }
   // [job given, its slot, who takes it, and the job and slot given back (-1: none)].
   const changes: [number, number, number, number, number][] = [];
-  const b = busiest;
   for (const [j, s] of held[b]) {
     for (const q of jobs[j].slots[s].candidates) {
       if (crew[j].includes(q)) continue;

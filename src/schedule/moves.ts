@@ -4,7 +4,6 @@
 // trade people between their crews.
 
 import { type Preferences, readyDay, type Schedule } from './decode';
-import type { ExtraMove } from './levelling';
 import type { Problem } from './problem';
 import type { Random } from './random';
 
@@ -12,6 +11,18 @@ export interface Neighbour {
   order: Int32Array;
   prefer: Preferences;
 }
+
+/**
+ * A move the search may try before its own (the Plan panel's levelling, levelling.ts), given the jobs
+ * whose people a move may change; undefined leaves the choice to the moves below.
+ */
+export type ExtraMove = (
+  problem: Problem,
+  open: readonly number[],
+  schedule: Schedule,
+  prefer: Preferences,
+  random: Random,
+) => Neighbour | undefined;
 
 /** Shares of moves, in this order; the rest shift one job anywhere it may go. */
 const PREFERENCE_MOVES = 0.15;

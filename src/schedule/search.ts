@@ -5,8 +5,7 @@
 
 import type { Anchors } from './baseline';
 import { Decoder, type Preferences, type Prefix, type Schedule } from './decode';
-import type { ExtraMove } from './levelling';
-import { Moves } from './moves';
+import { type ExtraMove, Moves } from './moves';
 import { type Comparator, compareTerms, evaluate, type Terms } from './objective';
 import type { Problem } from './problem';
 import { Random } from './random';
